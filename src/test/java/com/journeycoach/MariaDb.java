@@ -1,0 +1,89 @@
+package com.journeycoach;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real MariaDB (or MySQL) server for the tests tagged "mariadb": 127.0.0.1:3306, user root,
+ * empty password, unless JOURNEY_TEST_MYSQL_HOST/PORT/USER/PASSWORD say otherwise. Each test class
+ * gets a fresh database. Use with {@code @ExtendWith(MariaDb.class)}: without a server the tests are
+ * skipped, unless JOURNEY_REQUIRE_MARIADB=true (as in CI), where they fail.
+ */
+public final class MariaDb implements ExecutionCondition {
+
+  public static final String DATABASE_PREFIX = "jc_test_";
+
+  /** Runs the tests when the server answers or when CI requires it (then they fail loudly); skips them otherwise. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (required()) {
+      return ConditionEvaluationResult.enabled("JOURNEY_REQUIRE_MARIADB=true");
+    }
+    try (Connection ignored = DriverManager.getConnection(serverUrl(""), user(), password())) {
+      return ConditionEvaluationResult.enabled("MariaDB answers at " + serverUrl(""));
+    } catch (SQLException e) {
+      return ConditionEvaluationResult.disabled("MariaDB not reachable (" + e.getMessage()
+          + "); set JOURNEY_REQUIRE_MARIADB=true to fail instead");
+    }
+  }
+
+  private static String env(String name, String otherwise) {
+    String value = System.getenv(name);
+    return value == null ? otherwise : value;
+  }
+
+  public static String serverUrl(String database) {
+    return "jdbc:mysql://" + env("JOURNEY_TEST_MYSQL_HOST", "127.0.0.1") + ":" + env("JOURNEY_TEST_MYSQL_PORT", "3306")
+        + "/" + database + "?nullCatalogMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true";
+  }
+
+  public static String user() {
+    return env("JOURNEY_TEST_MYSQL_USER", "root");
+  }
+
+  public static String password() {
+    return env("JOURNEY_TEST_MYSQL_PASSWORD", "");
+  }
+
+  public static boolean required() {
+    return Boolean.parseBoolean(System.getenv("JOURNEY_REQUIRE_MARIADB"));
+  }
+
+  /** Creates an empty database after dropping those earlier test runs left behind; returns its JDBC URL. */
+  public static String freshDatabase() {
+    String database = DATABASE_PREFIX + System.currentTimeMillis();
+    try (Connection connection = DriverManager.getConnection(serverUrl(""), user(), password());
+         Statement statement = connection.createStatement()) {
+      List<String> leftOver = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery("SHOW DATABASES LIKE '" + DATABASE_PREFIX + "%'")) {
+        while (rs.next()) {
+          leftOver.add(rs.getString(1));
+        }
+      }
+      for (String old : leftOver) {
+        statement.execute("DROP DATABASE `" + old + "`");
+      }
+      statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    } catch (SQLException e) {
+      throw new IllegalStateException("MariaDB is not reachable at " + serverUrl("") + ": " + e.getMessage(), e);
+    }
+    return serverUrl(database);
+  }
+
+  /** Points the application at a fresh database through the {@code mysql} profile's properties. */
+  public static void register(DynamicPropertyRegistry registry) {
+    String url = freshDatabase();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", MariaDb::user);
+    registry.add("spring.datasource.password", MariaDb::password);
+  }
+}
