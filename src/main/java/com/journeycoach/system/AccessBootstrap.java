@@ -33,7 +33,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   static final String MY_TASKS_FILTER = "My tasks";
   static final String TEAM_TASKS_FILTER = "All open tasks";
   private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
-  private static final String PASSWORD_ALPHABET =
+  private static final String GENERATED_CHARACTERS =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
   private final AdminProperties admin;
@@ -154,7 +154,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     SecureRandom random = new SecureRandom();
     StringBuilder password = new StringBuilder();
     for (int i = 0; i < 20; i++) {
-      password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+      password.append(GENERATED_CHARACTERS.charAt(random.nextInt(GENERATED_CHARACTERS.length())));
     }
     return password.append("-Aa1").toString();
   }

@@ -45,6 +45,7 @@ public class RestAuthentication {
     public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       response.setContentType("application/problem+json");
+      response.setCharacterEncoding("UTF-8");
       try {
         response.getWriter().write("""
             {"type":"about:blank","title":"Unauthorized","status":401,\

@@ -1,0 +1,96 @@
+package com.journeycoach.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.journeycoach.Http;
+import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.TestUsers;
+import com.journeycoach.system.Groups;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@JourneyCoachTest
+class ThresholdApiTest {
+
+  static final String PATH = "/api/thresholds/pace.prospect-development.share";
+  static final String MARA = Http.basic("mara", TestUsers.PASSWORD);
+  static final String DANA = Http.basic("dana", TestUsers.PASSWORD);
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  Thresholds thresholds;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    TestUsers.ensure(identity, "mara", Groups.MANAGERS);
+    TestUsers.ensure(identity, "dana", Groups.DISTRIBUTORS);
+  }
+
+  private void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("\"status\":" + status).doesNotContain("\tat ", "trace", "Exception");
+  }
+
+  @Test
+  void managerChangesAPaceAndTheHistoryKeepsTheOldValue() {
+    String before = thresholds.get("pace.prospect-development.share").value();
+    try {
+      HttpResponse<String> changed = http.put(PATH, MARA, "{\"value\":\"PT36H\",\"reason\":\"converted journeys share faster\"}");
+      assertThat(changed.statusCode()).isEqualTo(200);
+      assertThat(changed.body()).contains("\"value\":\"PT36H\"", "\"updatedBy\":\"mara\"");
+
+      HttpResponse<String> history = http.get(PATH + "/history", MARA);
+      assertThat(history.body()).contains("\"oldValue\":\"" + before + "\"", "\"newValue\":\"PT36H\"", "converted journeys share faster");
+    } finally {
+      thresholds.change("pace.prospect-development.share", before, "test: restore", "test");
+    }
+  }
+
+  @Test
+  void badInputGetsAProblemAndChangesNothing() {
+    String before = thresholds.get("pace.prospect-development.share").value();
+
+    assertProblem(http.put(PATH, MARA, "{\"value\": \"PT36H\", "), 400);
+    assertProblem(http.put(PATH, MARA, "{\"value\":\"soon\",\"reason\":\"typo\"}"), 400);
+    assertProblem(http.put(PATH, MARA, "{\"value\":\"-PT1H\",\"reason\":\"negative\"}"), 400);
+    assertProblem(http.put(PATH, MARA, "{\"value\":\"PT1H\"}"), 400);
+    assertProblem(http.put("/api/thresholds/no.such.threshold", MARA, "{\"value\":\"PT1H\",\"reason\":\"x\"}"), 404);
+    assertProblem(http.get("/api/thresholds/no.such.threshold", MARA), 404);
+
+    assertThat(http.put(PATH, MARA, "{\"value\":\"soon\",\"reason\":\"typo\"}").body())
+        .contains("ISO-8601 duration");
+    assertThat(thresholds.get("pace.prospect-development.share").value()).isEqualTo(before);
+    assertThat(thresholds.history("pace.prospect-development.share"))
+        .noneMatch(change -> change.newValue().equals("soon") || change.reason().equals("negative"));
+  }
+
+  @Test
+  void distributorMayNotReadOrChangeThresholds() {
+    assertProblem(http.get("/api/thresholds", DANA), 403);
+    assertProblem(http.put(PATH, DANA, "{\"value\":\"PT1H\",\"reason\":\"faster\"}"), 403);
+  }
+
+  @Test
+  void openApiDescribesTheApplicationApi() {
+    HttpResponse<String> docs = http.get("/api-docs", null);
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/thresholds/{name}");
+  }
+
+  @Test
+  void healthIsUpWithoutCredentials() {
+    HttpResponse<String> health = http.get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+}
