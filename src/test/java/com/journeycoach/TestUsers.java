@@ -1,9 +1,10 @@
 package com.journeycoach;
 
+import com.journeycoach.people.Distributors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
-/** Creates Camunda users for tests; the passwords satisfy Camunda's password policy. */
+/** Creates users for tests; the passwords satisfy Camunda's password policy. */
 public final class TestUsers {
 
   public static final String PASSWORD = "Secret-Phrase-42";
@@ -12,6 +13,7 @@ public final class TestUsers {
   private TestUsers() {
   }
 
+  /** A Camunda user in the given groups (a manager, a process owner, an integrator). */
   public static void ensure(IdentityService identity, String userId, String... groupIds) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       User user = identity.newUser(userId);
@@ -22,6 +24,14 @@ public final class TestUsers {
       for (String groupId : groupIds) {
         identity.createMembership(userId, groupId);
       }
+    }
+  }
+
+  /** A registered distributor (and so a Camunda user in distributors), with an optional sponsor. */
+  public static void ensureDistributor(Distributors distributors, String id, String sponsorId) {
+    if (distributors.find(id).isEmpty()) {
+      distributors.register(new Distributors.Registration(id, id, "Tester", id + "@example.com", null, "Europe/Berlin",
+          sponsorId, false, PASSWORD));
     }
   }
 }

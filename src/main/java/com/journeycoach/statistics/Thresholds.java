@@ -106,7 +106,7 @@ public class Thresholds {
   }
 
   /** Camunda timers take ISO-8601 durations: days as a period (P2D) or hours and less as a duration (PT36H). */
-  static boolean isPositiveIsoDuration(String value) {
+  public static boolean isPositiveIsoDuration(String value) {
     try {
       return !Duration.parse(value).isNegative() && !Duration.parse(value).isZero();
     } catch (DateTimeParseException notADuration) {

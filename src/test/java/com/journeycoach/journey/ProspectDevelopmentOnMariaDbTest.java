@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("mariadb")
 @ExtendWith(MariaDb.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "camunda.bpm.process-engine-name=mariadb")
+    properties = {"camunda.bpm.process-engine-name=mariadb", "journey.catalog.tracked-link-base-url=http://localhost:8080"})
 @ActiveProfiles({"test", "mysql"})
 @DirtiesContext
 class ProspectDevelopmentOnMariaDbTest extends ProspectDevelopmentProcessTests {

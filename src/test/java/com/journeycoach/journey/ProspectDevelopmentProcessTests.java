@@ -1,18 +1,34 @@
 package com.journeycoach.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.Nudges;
+import com.journeycoach.content.Audience;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.Share;
+import com.journeycoach.content.Shares;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.system.Groups;
+import com.journeycoach.system.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,73 +36,323 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
-/** The paths of prospect-development; run on H2 and on MariaDB by the subclasses. */
+/** Every path of prospect-development; run on H2 and on MariaDB by the subclasses. */
 abstract class ProspectDevelopmentProcessTests {
+
+  static final Map<String, Object> NOT_READY = Map.of("interestChange", "0", "purchaseIntent", "LOW", "closeEstimate", 20);
+  static final Map<String, Object> READY = Map.of("interestChange", "2", "purchaseIntent", "HIGH", "closeEstimate", 80,
+      "followUpNotes", "Wants the starter kit");
 
   @Autowired
   ProcessEngine engine;
   @Autowired
   Thresholds thresholds;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Shares shares;
+  @Autowired
+  Touchpoints touchpoints;
+  @Autowired
+  Nudges nudges;
+  @Autowired
+  Catalog catalog;
+  @Autowired
+  CatalogFile catalogFile;
+
+  String distributorId;
+  String sponsorId;
 
   @BeforeEach
-  void bindAssertionsToThisEngine() {
+  void setUp() throws IOException {
     BpmnAwareTests.init(engine);
+    if (catalog.all().isEmpty()) {
+      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
+        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
+      }
+    }
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    sponsorId = "sponsor-" + suffix;
+    distributorId = "dist-" + suffix;
+    distributors.register(new Distributors.Registration(sponsorId, "Sam", "Sponsor", sponsorId + "@example.com", "+14155550100",
+        null, null, true, "Quiet-Harbor-71"));
+    distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
+        "+4915123456789", null, sponsorId, false, "Bright-Meadow-42"));
   }
 
-  private ProcessInstance startJourney(String prospectId, String distributorId) {
-    return engine.getRuntimeService().startProcessInstanceByKey("prospect-development", prospectId,
-        withVariables("distributorId", distributorId));
+  private ProcessInstance addProspect(Audience audience) {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Pat", "Prospect", null, null, audience));
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(prospect.id()).singleResult();
+  }
+
+  private String var(ProcessInstance journey, String name) {
+    return (String) engine.getRuntimeService().getVariable(journey.getId(), name);
+  }
+
+  private Share shareAndView(ProcessInstance journey) {
+    Share share = shares.get(var(journey, "shareId"));
+    complete(task(journey), withVariables("shareChannel", "SMS"));
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+    return share;
+  }
+
+  private void reachMeeting(ProcessInstance journey) {
+    shareAndView(journey);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_AskFollowUp");
+    complete(task(journey), READY);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_RecordMeetingOutcome");
+  }
+
+  private Prospect.Status statusOf(ProcessInstance journey) {
+    return prospects.get(journey.getBusinessKey()).status();
   }
 
   @Test
-  void shareTaskGoesToTheProspectsDistributorWithItsForm() throws IOException {
-    ProcessInstance journey = startJourney("prospect-1", "dana");
+  void addingAProspectStartsTheirJourneyWithTheFirstAssetToShare() throws IOException {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
 
     BpmnAwareTests.assertThat(journey).isWaitingAt("Task_ShareAsset");
-    BpmnAwareTests.assertThat(task(journey)).isAssignedTo("dana");
-    String taskId = task(journey).getId();
-    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult()
+    BpmnAwareTests.assertThat(task(journey)).isAssignedTo(distributorId);
+    assertThat(var(journey, "assetId")).isEqualTo("verdant-story");
+    assertThat(var(journey, "shareLink")).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{43}");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task(journey).getId()).initializeFormKeys().singleResult()
         .getCamundaFormRef().getKey()).isEqualTo("share-asset");
-    try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
-      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
-          .as("the Camunda Form from forms/ is deployed beside the process")
-          .contains("\"id\": \"share-asset\"", "shareChannel");
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(task(journey).getId())) {
+      assertThat(new String(form.readAllBytes())).contains("\"shareChannel\"");
     }
-    assertThat(journey.getBusinessKey()).isEqualTo("prospect-1");
   }
 
   @Test
-  void sharingTheAssetEndsTheSkeletonJourney() {
-    ProcessInstance journey = startJourney("prospect-2", "dana");
+  void customerWonAfterShareViewFollowUpAndMeeting() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    reachMeeting(journey);
 
-    BpmnAwareTests.complete(task(journey), withVariables("shareChannel", "SMS"));
+    complete(task(journey), withVariables("outcome", "WON"));
 
-    BpmnAwareTests.assertThat(journey).hasPassedInOrder("StartEvent_ProspectAdded", "Task_ShareAsset", "EndEvent_AssetShared")
-        .isEnded();
+    BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_ShareAsset", "Task_RecordShare", "Task_WaitForView",
+        "Task_AskFollowUp", "Task_RecordFollowUp", "Task_RecordMeetingOutcome", "Task_RecordOutcome", "EndEvent_CustomerWon").isEnded();
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind).containsExactly(
+        Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.MEETING_HELD,
+        Touchpoint.Kind.PURCHASED);
   }
 
   @Test
-  void shareOverdueTimerTakesItsDurationFromTheThresholdAndKeepsTheTaskOpen() {
-    ProcessInstance journey = startJourney("prospect-3", "dana");
+  void distributorEnrolledEndsTheJourney() {
+    ProcessInstance journey = addProspect(Audience.BUSINESS_BUILDER);
+    reachMeeting(journey);
+
+    complete(task(journey), withVariables("outcome", "ENROLLED"));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_DistributorEnrolled").isEnded();
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.ENROLLED);
+  }
+
+  @Test
+  void lostEndsTheJourney() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    reachMeeting(journey);
+
+    complete(task(journey), withVariables("outcome", "LOST"));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_ProspectLost").isEnded();
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.LOST);
+  }
+
+  @Test
+  void nurtureWaitsThenReturnsIntoTheLoop() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    reachMeeting(journey);
+
+    complete(task(journey), withVariables("outcome", "NURTURE"));
+
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Timer_NurtureOver");
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.NURTURE);
+    Instant expected = Instant.now().plus(Duration.ofDays(60));
+    assertThat(job("Timer_NurtureOver", journey).getDuedate())
+        .isBetween(Date.from(expected.minusSeconds(120)), Date.from(expected.plusSeconds(120)));
+
+    execute(job("Timer_NurtureOver", journey));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Task_ResumeJourney").isWaitingAt("Task_ShareAsset");
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.ACTIVE);
+    assertThat(var(journey, "assetId")).as("the next asset, not the one already shared").isEqualTo("cwm-explained");
+  }
+
+  @Test
+  void notReadyLoopsToTheNextAssetRespectingPrerequisitesAndAudience() {
+    ProcessInstance journey = addProspect(Audience.BUSINESS_BUILDER);
+    shareAndView(journey);
+    complete(task(journey), NOT_READY);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_ShareAsset");
+    assertThat(var(journey, "assetId")).isEqualTo("cwm-explained");
+
+    shareAndView(journey);
+    complete(task(journey), NOT_READY);
+    assertThat(var(journey, "assetId")).as("cwm-results needs cwm-explained viewed first, which it now is").isEqualTo("cwm-results");
+
+    shareAndView(journey);
+    complete(task(journey), NOT_READY);
+    assertThat(var(journey, "assetId")).as("the starter kit sheet is for product customers only").isEqualTo("business-opportunity");
+  }
+
+  @Test
+  void whenNoAssetIsLeftTheDistributorGoesToTheMeeting() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    for (String expected : new String[] {"verdant-story", "cwm-explained", "cwm-results", "cwm-starter-kit"}) {
+      assertThat(var(journey, "assetId")).isEqualTo(expected);
+      shareAndView(journey);
+      complete(task(journey), NOT_READY);
+    }
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_RecordMeetingOutcome");
+  }
+
+  @Test
+  void viewBeforeTheShareIsConfirmedSkipsTheWait() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    Share share = shares.get(var(journey, "shareId"));
+    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+
+    complete(task(journey), withVariables("shareChannel", "EMAIL"));
+
+    BpmnAwareTests.assertThat(journey).hasNotPassed("Task_WaitForView").isWaitingAt("Task_AskFollowUp");
+  }
+
+  @Test
+  void shareOverdueNudgesTheDistributorAndKeepsTheTask() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
     Job timer = job("Timer_ShareOverdue", journey);
-
     Instant expected = Instant.now().plus(Duration.ofDays(2));
-    assertThat(timer.getDuedate()).isBetween(Date.from(expected.minusSeconds(60)), Date.from(expected.plusSeconds(60)));
+    assertThat(timer.getDuedate()).isBetween(Date.from(expected.minusSeconds(120)), Date.from(expected.plusSeconds(120)));
 
     execute(timer);
 
-    BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_ShareReminderDue").isWaitingAt("Task_ShareAsset");
+    BpmnAwareTests.assertThat(journey).hasPassed("Task_NudgeToShare").isWaitingAt("Task_ShareAsset");
+    assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
+      assertThat(nudge.recipientId()).isEqualTo(distributorId);
+      assertThat(nudge.audience()).isEqualTo(Nudge.Audience.DISTRIBUTOR);
+      assertThat(nudge.reason()).contains("Timer_ShareOverdue");
+    });
+  }
+
+  @Test
+  void viewOverdueRemindsTheDistributor() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    complete(task(journey), withVariables("shareChannel", "SMS"));
+
+    execute(job("Timer_ViewOverdue", journey));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Task_NudgeAboutView").isWaitingAt("Task_WaitForView");
+    assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
+      assertThat(nudge.recipientId()).isEqualTo(distributorId);
+      assertThat(nudge.messageKey()).isEqualTo("pace.view-overdue");
+    });
+  }
+
+  @Test
+  void followUpOverdueRemindsTheDistributor() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(journey);
+
+    execute(job("Timer_FollowUpOverdue", journey));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Task_NudgeToFollowUp").isWaitingAt("Task_AskFollowUp");
+    assertThat(nudges.ofJourney(journey.getId())).singleElement()
+        .satisfies(nudge -> assertThat(nudge.messageKey()).isEqualTo("pace.follow-up-overdue"));
+  }
+
+  @Test
+  void wholeJourneyOverdueAlertsTheSponsor() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    Job timer = job("Timer_JourneyOverdue", journey);
+    Instant expected = Instant.now().plus(Duration.ofDays(30));
+    assertThat(timer.getDuedate()).isBetween(Date.from(expected.minusSeconds(120)), Date.from(expected.plusSeconds(120)));
+
+    execute(timer);
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Task_AlertSponsor").isWaitingAt("Task_ShareAsset");
+    assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
+      assertThat(nudge.recipientId()).isEqualTo(sponsorId);
+      assertThat(nudge.audience()).isEqualTo(Nudge.Audience.SPONSOR);
+    });
+  }
+
+  @Test
+  void aPurchaseReportedAtAnyStepEndsTheJourney() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    complete(task(journey), withVariables("shareChannel", "SMS"));
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+
+    Touchpoints.Recorded recorded = touchpoints.report(new Touchpoints.Event("shop-order-" + UUID.randomUUID(),
+        Touchpoint.Kind.PURCHASED, journey.getBusinessKey(), null, null, "shop"));
+
+    assertThat(recorded.touchpoint().effect()).isEqualTo(Touchpoint.Effect.JOURNEY_ENDED);
+    BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_PurchaseWon").isEnded();
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
+  }
+
+  @Test
+  void enrollmentAndLossReportedFromOutsideEndTheJourney() {
+    ProcessInstance enrolled = addProspect(Audience.BUSINESS_BUILDER);
+    ProcessInstance lost = addProspect(Audience.PRODUCT_CUSTOMER);
+
+    touchpoints.report(new Touchpoints.Event("crm-" + UUID.randomUUID(), Touchpoint.Kind.ENROLLED, enrolled.getBusinessKey(), null, null, "crm"));
+    touchpoints.report(new Touchpoints.Event("crm-" + UUID.randomUUID(), Touchpoint.Kind.LOST, lost.getBusinessKey(), null, null, "crm"));
+
+    BpmnAwareTests.assertThat(enrolled).hasPassed("EndEvent_EnrollmentWon").isEnded();
+    BpmnAwareTests.assertThat(lost).hasPassed("EndEvent_LossRecorded").isEnded();
+  }
+
+  @Test
+  void aDistributorStartsAJourneyFromTasklistsStartForm() {
+    engine.getIdentityService().setAuthentication(distributorId, List.of(Groups.DISTRIBUTORS));
+    ProcessInstance journey;
+    try {
+      journey = engine.getFormService().submitStartForm(
+          engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("prospect-development")
+              .latestVersion().singleResult().getId(),
+          Map.of("prospectFirstName", "Tess", "prospectPhone", "+1 415 555 0199", "audience", "PRODUCT_CUSTOMER"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    String prospectId = var(journey, "prospectId");
+    Prospect prospect = prospects.get(prospectId);
+    assertThat(prospect.distributorId()).isEqualTo(distributorId);
+    assertThat(prospect.phone()).isEqualTo("+14155550199");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(journey.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(prospectId);
+    BpmnAwareTests.assertThat(task(journey)).isAssignedTo(distributorId);
+  }
+
+  @Test
+  void invalidFollowUpAnswersAreRefusedAndTheTaskStays() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(journey);
+    String taskId = task(journey).getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+        Map.of("interestChange", "7", "purchaseIntent", "MAYBE", "closeEstimate", 150)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("follow-up answers");
+
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_AskFollowUp");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
   }
 
   @Test
   void changedPaceAppliesToTheNextJourneyButNotToATimerAlreadyScheduled() {
-    ProcessInstance before = startJourney("prospect-4", "dana");
+    ProcessInstance before = addProspect(Audience.PRODUCT_CUSTOMER);
     Date scheduledBefore = job("Timer_ShareOverdue", before).getDuedate();
 
     thresholds.change("pace.prospect-development.share", "PT6H", "test: faster sharing", "test");
     try {
-      ProcessInstance after = startJourney("prospect-5", "dana");
+      ProcessInstance after = addProspect(Audience.PRODUCT_CUSTOMER);
       Instant expected = Instant.now().plus(Duration.ofHours(6));
       assertThat(job("Timer_ShareOverdue", after).getDuedate())
           .isBetween(Date.from(expected.minusSeconds(60)), Date.from(expected.plusSeconds(60)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
+import com.journeycoach.people.Distributors;
 import com.journeycoach.system.Groups;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,13 +27,15 @@ class ThresholdApiTest {
   IdentityService identity;
   @Autowired
   Thresholds thresholds;
+  @Autowired
+  Distributors distributors;
   Http http;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
     TestUsers.ensure(identity, "mara", Groups.MANAGERS);
-    TestUsers.ensure(identity, "dana", Groups.DISTRIBUTORS);
+    TestUsers.ensureDistributor(distributors, "dana", null);
   }
 
   private void assertProblem(HttpResponse<String> response, int status) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
+import com.journeycoach.content.Audience;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -30,20 +33,23 @@ class RestSecurityTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
   Http http;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    TestUsers.ensure(engine.getIdentityService(), "dana", Groups.DISTRIBUTORS);
-    TestUsers.ensure(engine.getIdentityService(), "eli", Groups.DISTRIBUTORS);
+    TestUsers.ensureDistributor(distributors, "dana", null);
+    TestUsers.ensureDistributor(distributors, "eli", null);
     TestUsers.ensure(engine.getIdentityService(), "owen", Groups.PROCESS_OWNERS);
   }
 
   private Task startJourneyFor(String distributorId) {
-    String journeyId = engine.getRuntimeService().startProcessInstanceByKey("prospect-development",
-        "prospect-" + UUID.randomUUID(), Map.of("distributorId", distributorId)).getId();
-    return engine.getTaskService().createTaskQuery().processInstanceId(journeyId).singleResult();
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Pat", null, null, null, Audience.PRODUCT_CUSTOMER));
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(prospect.id()).singleResult();
   }
 
   @Test

@@ -1,0 +1,46 @@
+package com.journeycoach.coaching;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Stored nudges, with their reasons. */
+@Service
+public class Nudges {
+
+  private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, journey_id, message_key, priority, reason, created_at";
+
+  private final JdbcClient jdbc;
+
+  public Nudges(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String journeyId,
+                      String messageKey, int priority, String reason) {
+    Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, journeyId, messageKey,
+        priority, reason, Instant.now());
+    jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(nudge.id(), recipientId, audience.name(), kind, prospectId, journeyId, messageKey, priority, reason,
+            Timestamp.from(nudge.createdAt()))
+        .update();
+    return nudge;
+  }
+
+  public List<Nudge> ofRecipient(String recipientId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id = ? ORDER BY created_at DESC, id").param(recipientId)
+        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .list();
+  }
+
+  public List<Nudge> ofJourney(String journeyId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE journey_id = ? ORDER BY created_at, id").param(journeyId)
+        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .list();
+  }
+}

@@ -1,0 +1,33 @@
+package com.journeycoach.content;
+
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * What's next, first version: the first active prospect-development asset in default sequence
+ * that this prospect has not been sent yet, whose prerequisites the prospect has viewed, and that
+ * may be tried with the prospect's audience.
+ */
+@Service
+public class NextAsset {
+
+  private final Catalog catalog;
+  private final Shares shares;
+
+  public NextAsset(Catalog catalog, Shares shares) {
+    this.catalog = catalog;
+    this.shares = shares;
+  }
+
+  public Optional<Asset> forProspect(String prospectId, Audience audience) {
+    Set<String> shared = shares.sharedAssetIds(prospectId);
+    Set<String> viewed = shares.viewedAssetIds(prospectId);
+    return catalog.activeInSequence().stream()
+        .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
+        .filter(asset -> !shared.contains(asset.id()))
+        .filter(asset -> asset.allows(audience))
+        .filter(asset -> viewed.containsAll(asset.prerequisites()))
+        .findFirst();
+  }
+}

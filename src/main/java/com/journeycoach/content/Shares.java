@@ -1,0 +1,102 @@
+package com.journeycoach.content;
+
+import com.journeycoach.system.NotFoundException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Shares and their tracked links. A token is 256 random bits: unguessable, and it names nothing. */
+@Service
+public class Shares {
+
+  private static final String COLUMNS = "id, token, prospect_id, asset_id, distributor_id, channel, created_at, shared_at,"
+      + " first_viewed_at, view_count";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final CatalogProperties properties;
+
+  public Shares(JdbcClient jdbc, CatalogProperties properties) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /** Prepares the tracked link for an asset the distributor is about to share. */
+  public Share create(String prospectId, String assetId, String distributorId) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Instant now = Instant.now();
+    Share share = new Share(UUID.randomUUID().toString(), token, prospectId, assetId, distributorId, null, now, null, null, 0);
+    jdbc.sql("INSERT INTO asset_share (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(share.id(), share.token(), prospectId, assetId, distributorId, null, Timestamp.from(now), null, null, 0)
+        .update();
+    return share;
+  }
+
+  public String linkOf(Share share) {
+    return properties.trackedLinkBaseUrl() + "/s/" + share.token();
+  }
+
+  public void markShared(String shareId, String channel) {
+    jdbc.sql("UPDATE asset_share SET shared_at = COALESCE(shared_at, ?), channel = ? WHERE id = ?")
+        .params(Timestamp.from(Instant.now()), channel, shareId).update();
+  }
+
+  /** Counts a view; the first one sets the first-view time. Empty when no share has that token. */
+  public Optional<Share> recordView(String token) {
+    int updated = jdbc.sql("UPDATE asset_share SET view_count = view_count + 1, first_viewed_at = COALESCE(first_viewed_at, ?)"
+            + " WHERE token = ?")
+        .params(Timestamp.from(Instant.now()), token).update();
+    return updated == 0 ? Optional.empty() : findByToken(token);
+  }
+
+  public Optional<Share> findByToken(String token) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE token = ?").param(token).query(Shares::share).optional();
+  }
+
+  public Share get(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE id = ?").param(id).query(Shares::share).optional()
+        .orElseThrow(() -> new NotFoundException("No share '" + id + "'"));
+  }
+
+  /** The latest share of an asset with a prospect. */
+  public Optional<Share> latest(String prospectId, String assetId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE prospect_id = ? AND asset_id = ? ORDER BY created_at DESC, id")
+        .params(prospectId, assetId).query(Shares::share).list().stream().findFirst();
+  }
+
+  public List<Share> ofProspect(String prospectId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE prospect_id = ? ORDER BY created_at, id")
+        .param(prospectId).query(Shares::share).list();
+  }
+
+  Set<String> sharedAssetIds(String prospectId) {
+    return new HashSet<>(jdbc.sql("SELECT asset_id FROM asset_share WHERE prospect_id = ? AND shared_at IS NOT NULL")
+        .param(prospectId).query(String.class).list());
+  }
+
+  Set<String> viewedAssetIds(String prospectId) {
+    return new HashSet<>(jdbc.sql("SELECT asset_id FROM asset_share WHERE prospect_id = ? AND view_count > 0")
+        .param(prospectId).query(String.class).list());
+  }
+
+  private static Share share(ResultSet rs, int row) throws SQLException {
+    return new Share(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getInt(10));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

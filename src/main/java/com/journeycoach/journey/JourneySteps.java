@@ -1,0 +1,144 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.content.Asset;
+import com.journeycoach.content.Audience;
+import com.journeycoach.content.NextAsset;
+import com.journeycoach.content.Share;
+import com.journeycoach.content.Shares;
+import com.journeycoach.people.Distributor;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.system.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service tasks of {@code prospect-development}, called as {@code ${journeySteps.xxx(execution)}}:
+ * each reads the variables it needs, calls one service, and writes the variables the diagram reads.
+ */
+@Component("journeySteps")
+public class JourneySteps {
+
+  private final Prospects prospects;
+  private final Distributors distributors;
+  private final NextAsset nextAsset;
+  private final Shares shares;
+  private final Touchpoints touchpoints;
+  private final FollowUpAnswers followUps;
+  private final Readiness readiness;
+
+  public JourneySteps(Prospects prospects, Distributors distributors, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
+                      FollowUpAnswers followUps, Readiness readiness) {
+    this.prospects = prospects;
+    this.distributors = distributors;
+    this.nextAsset = nextAsset;
+    this.shares = shares;
+    this.touchpoints = touchpoints;
+    this.followUps = followUps;
+    this.readiness = readiness;
+  }
+
+  /** "Register prospect": a journey started from Tasklist's start form creates its prospect here. */
+  public void registerProspect(DelegateExecution execution) {
+    String prospectId = (String) execution.getVariable("prospectId");
+    if (prospectId == null) {
+      String distributorId = (String) execution.getVariable("initiator");
+      if (distributorId == null) {
+        throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");
+      }
+      Object audience = execution.getVariable("audience");
+      Prospect added = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId,
+          text(execution, "prospectFirstName"), text(execution, "prospectLastName"), text(execution, "prospectEmail"),
+          text(execution, "prospectPhone"), audience == null ? null : Audience.valueOf(audience.toString())));
+      prospectId = added.id();
+      execution.setVariable("prospectId", prospectId);
+      execution.setProcessBusinessKey(prospectId);
+    }
+    Prospect prospect = prospects.get(prospectId);
+    Distributor distributor = distributors.get(prospect.distributorId());
+    execution.setVariable("distributorId", distributor.id());
+    execution.setVariable("sponsorId", distributor.sponsorId());
+    execution.setVariable("prospectName", (prospect.firstName() + " " + Optional.ofNullable(prospect.lastName()).orElse("")).strip());
+  }
+
+  /** "Choose next asset": prepares the tracked link of the next eligible asset, if any is left. */
+  public void chooseNextAsset(DelegateExecution execution) {
+    Prospect prospect = prospects.get(prospectId(execution));
+    Optional<Asset> next = nextAsset.forProspect(prospect.id(), prospect.audience());
+    execution.setVariable("assetLeft", next.isPresent());
+    next.ifPresent(asset -> {
+      Share share = shares.create(prospect.id(), asset.id(), prospect.distributorId());
+      execution.setVariable("assetId", asset.id());
+      execution.setVariable("assetTitle", asset.title());
+      execution.setVariable("shareId", share.id());
+      execution.setVariable("shareLink", shares.linkOf(share));
+    });
+  }
+
+  /** "Record share": the distributor sent the link; the prospect may have opened it already. */
+  public void recordShare(DelegateExecution execution) {
+    String shareId = (String) execution.getVariable("shareId");
+    Object channel = execution.getVariable("shareChannel");
+    shares.markShared(shareId, channel == null ? null : channel.toString());
+    Share share = shares.get(shareId);
+    touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, share.prospectId(), share.assetId(), shareId);
+    execution.setVariable("viewed", share.viewed());
+  }
+
+  /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
+  public void recordFollowUp(DelegateExecution execution) {
+    FollowUpAnswer answer = FollowUpAnswer.fromForm(execution.getVariable("interestChange"), execution.getVariable("purchaseIntent"),
+        execution.getVariable("closeEstimate"), execution.getVariable("followUpNotes"));
+    String prospectId = prospectId(execution);
+    String shareId = (String) execution.getVariable("shareId");
+    followUps.record(shareId, prospectId, (String) execution.getVariable("distributorId"), answer);
+    touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId,
+        (String) execution.getVariable("assetId"), shareId);
+    execution.setVariable("readyToPresent", readiness.isReady(followUps.ofProspect(prospectId)));
+  }
+
+  /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */
+  public void recordOutcome(DelegateExecution execution) {
+    Object raw = execution.getVariable("outcome");
+    String outcome = raw == null ? "" : raw.toString().strip().toUpperCase(Locale.ROOT);
+    String prospectId = prospectId(execution);
+    String meeting = "journey:" + execution.getProcessInstanceId() + ":meeting:" + execution.getActivityInstanceId();
+    Prospect.Status status = switch (outcome) {
+      case "WON" -> Prospect.Status.WON;
+      case "ENROLLED" -> Prospect.Status.ENROLLED;
+      case "LOST" -> Prospect.Status.LOST;
+      case "NURTURE" -> Prospect.Status.NURTURE;
+      default -> throw new InvalidInputException("The meeting outcome must be one of WON, ENROLLED, NURTURE, LOST",
+          List.of("outcome: must be one of WON, ENROLLED, NURTURE, LOST"));
+    };
+    touchpoints.recordByJourney(meeting, Touchpoint.Kind.MEETING_HELD, prospectId, null, null);
+    switch (status) {
+      case WON -> touchpoints.recordByJourney(meeting + ":won", Touchpoint.Kind.PURCHASED, prospectId, null, null);
+      case ENROLLED -> touchpoints.recordByJourney(meeting + ":enrolled", Touchpoint.Kind.ENROLLED, prospectId, null, null);
+      case LOST -> touchpoints.recordByJourney(meeting + ":lost", Touchpoint.Kind.LOST, prospectId, null, null);
+      default -> {
+        // nurture: no touchpoint of its own; the prospect's status says it
+      }
+    }
+    prospects.changeStatus(prospectId, status);
+    execution.setVariable("outcome", outcome);
+  }
+
+  /** "Resume journey": the nurture period is over. */
+  public void resumeJourney(DelegateExecution execution) {
+    prospects.changeStatus(prospectId(execution), Prospect.Status.ACTIVE);
+  }
+
+  private static String prospectId(DelegateExecution execution) {
+    return (String) execution.getVariable("prospectId");
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+}

@@ -1,0 +1,57 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.people.Prospects;
+import com.journeycoach.system.CurrentUser;
+import com.journeycoach.system.Groups;
+import com.journeycoach.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/touchpoints")
+@Tag(name = "Touchpoints", description = "Events from the video player, the shop and the CRM")
+class TouchpointController {
+
+  /** An event from another system. The idempotency key makes a retried call change nothing. */
+  record TouchpointRequest(@NotBlank @Size(max = 200) String idempotencyKey, @NotNull Touchpoint.Kind kind,
+                           @NotBlank @Size(max = 36) String prospectId, @Size(max = 64) String assetId, Instant occurredAt,
+                           @Size(max = 100) String source) {
+  }
+
+  private final Touchpoints touchpoints;
+  private final Prospects prospects;
+  private final CurrentUser currentUser;
+
+  TouchpointController(Touchpoints touchpoints, Prospects prospects, CurrentUser currentUser) {
+    this.touchpoints = touchpoints;
+    this.prospects = prospects;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping
+  @Operation(summary = "Report a touchpoint: VIEWED, MEETING_HELD, PURCHASED, ENROLLED or LOST",
+      description = "201 with what the journey did; a repeated idempotency key answers 200 with the first result.")
+  ResponseEntity<Touchpoint> report(@Valid @RequestBody TouchpointRequest request) {
+    if (!currentUser.isIn(Groups.INTEGRATORS, Groups.MANAGERS, Groups.ADMINS)) {
+      // a distributor reports only about their own prospects
+      prospects.find(request.prospectId())
+          .filter(p -> p.distributorId().equals(currentUser.id()) && currentUser.isIn(Groups.DISTRIBUTORS))
+          .orElseThrow(() -> new NotFoundException("No prospect '" + request.prospectId() + "'"));
+    }
+    Touchpoints.Recorded recorded = touchpoints.report(new Touchpoints.Event(request.idempotencyKey(), request.kind(),
+        request.prospectId(), request.assetId(), request.occurredAt(),
+        request.source() == null ? "api:" + currentUser.id() : request.source()));
+    return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded.touchpoint());
+  }
+}

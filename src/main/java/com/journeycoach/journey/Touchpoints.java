@@ -1,0 +1,185 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.Share;
+import com.journeycoach.content.Shares;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.InvalidInputException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Touchpoints: stores each event once (by its idempotency key) and tells the prospect's journey,
+ * as the BPMN defines: a view moves on the step waiting for it; a purchase, an enrollment or a
+ * loss ends the journey from any step; anything the journey is not waiting for is only stored.
+ */
+@Service
+public class Touchpoints {
+
+  /** An event from outside: the tracked link, the video player, the shop, the CRM. */
+  public record Event(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, Instant occurredAt,
+                      String source) {
+  }
+
+  /** The stored touchpoint, and whether this call only repeated an earlier one. */
+  public record Recorded(Touchpoint touchpoint, boolean repeated) {
+  }
+
+  /** The kinds other systems may report; the others are recorded by the journey itself. */
+  public static final Set<Touchpoint.Kind> REPORTABLE = Set.of(Touchpoint.Kind.VIEWED, Touchpoint.Kind.MEETING_HELD,
+      Touchpoint.Kind.PURCHASED, Touchpoint.Kind.ENROLLED, Touchpoint.Kind.LOST);
+
+  static final String MESSAGE_ASSET_VIEWED = "AssetViewed";
+
+  private static final String COLUMNS = "id, idempotency_key, prospect_id, asset_id, share_id, kind, source, occurred_at,"
+      + " recorded_at, journey_effect";
+
+  private final JdbcClient jdbc;
+  private final Prospects prospects;
+  private final Catalog catalog;
+  private final Shares shares;
+  private final RuntimeService runtime;
+  private final EngineAsApplication engine;
+
+  public Touchpoints(JdbcClient jdbc, Prospects prospects, Catalog catalog, Shares shares, RuntimeService runtime,
+                     EngineAsApplication engine) {
+    this.jdbc = jdbc;
+    this.prospects = prospects;
+    this.catalog = catalog;
+    this.shares = shares;
+    this.runtime = runtime;
+    this.engine = engine;
+  }
+
+  /** Records an event reported by another system; a repeated key returns the first result and changes nothing. */
+  @Transactional
+  public Recorded report(Event event) {
+    Optional<Touchpoint> earlier = findByKey(event.idempotencyKey());
+    if (earlier.isPresent()) {
+      return new Recorded(earlier.get(), true);
+    }
+    if (!REPORTABLE.contains(event.kind())) {
+      throw new InvalidInputException(event.kind() + " is recorded by the journey itself; report one of " + REPORTABLE,
+          List.of("kind: not reportable"));
+    }
+    Prospect prospect = prospects.get(event.prospectId());
+    if (event.assetId() != null) {
+      catalog.get(event.assetId());
+    }
+    Optional<Share> share = Optional.empty();
+    if (event.kind() == Touchpoint.Kind.VIEWED) {
+      if (event.assetId() == null) {
+        throw new InvalidInputException("A VIEWED event needs the assetId that was viewed", List.of("assetId: required for VIEWED"));
+      }
+      share = shares.latest(prospect.id(), event.assetId());
+    }
+    Touchpoint stored;
+    try {
+      stored = insert(event, share.map(Share::id).orElse(null));
+    } catch (DuplicateKeyException raced) {
+      return new Recorded(findByKey(event.idempotencyKey()).orElseThrow(), true);
+    }
+    Touchpoint.Effect effect = switch (event.kind()) {
+      case VIEWED -> share.map(s -> viewed(shares.recordView(s.token()).orElse(s))).orElse(Touchpoint.Effect.STORED);
+      case PURCHASED -> close(prospect, Prospect.Status.WON, "ProspectPurchased");
+      case ENROLLED -> close(prospect, Prospect.Status.ENROLLED, "ProspectEnrolled");
+      case LOST -> close(prospect, Prospect.Status.LOST, "ProspectLost");
+      default -> Touchpoint.Effect.STORED;
+    };
+    return new Recorded(withEffect(stored, effect), false);
+  }
+
+  /** The first view through a tracked link: a VIEWED touchpoint, and the journey waiting for it moves on. */
+  @Transactional
+  public Touchpoint.Effect firstViewThroughLink(Share share) {
+    Event event = new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(), share.assetId(),
+        Instant.now(), "tracked-link");
+    if (findByKey(event.idempotencyKey()).isPresent()) {
+      return Touchpoint.Effect.STORED;
+    }
+    Touchpoint stored = insert(event, share.id());
+    Touchpoint.Effect effect = viewed(share);
+    withEffect(stored, effect);
+    return effect;
+  }
+
+  /** A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome). */
+  @Transactional
+  public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
+    if (findByKey(idempotencyKey).isEmpty()) {
+      Touchpoint stored = insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId);
+      withEffect(stored, Touchpoint.Effect.JOURNEY_MOVED_ON);
+    }
+  }
+
+  /** A prospect's touchpoints in the order they were recorded. */
+  public List<Touchpoint> ofProspect(String prospectId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE prospect_id = ? ORDER BY sequence_number")
+        .param(prospectId).query(Touchpoints::touchpoint).list();
+  }
+
+  public Optional<Touchpoint> findByKey(String idempotencyKey) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE idempotency_key = ?").param(idempotencyKey)
+        .query(Touchpoints::touchpoint).optional();
+  }
+
+  private Touchpoint.Effect viewed(Share share) {
+    int moved = engine.call(() -> runtime.createMessageCorrelation(MESSAGE_ASSET_VIEWED)
+        .processInstanceBusinessKey(share.prospectId())
+        .processInstanceVariableEquals("shareId", share.id())
+        .correlateAllWithResult().size());
+    return moved > 0 ? Touchpoint.Effect.JOURNEY_MOVED_ON : Touchpoint.Effect.STORED;
+  }
+
+  private Touchpoint.Effect close(Prospect prospect, Prospect.Status status, String message) {
+    if (prospect.isClosed()) {
+      return Touchpoint.Effect.STORED;
+    }
+    prospects.changeStatus(prospect.id(), status);
+    int ended = engine.call(() -> runtime.createMessageCorrelation(message)
+        .processInstanceBusinessKey(prospect.id())
+        .correlateAllWithResult().size());
+    return ended > 0 ? Touchpoint.Effect.JOURNEY_ENDED : Touchpoint.Effect.STORED;
+  }
+
+  private Touchpoint insert(Event event, String shareId) {
+    Instant now = Instant.now();
+    Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
+        event.assetId(), shareId, event.kind(), event.source(), event.occurredAt() == null ? now : event.occurredAt(), now,
+        Touchpoint.Effect.STORED);
+    // the order the journey saw them in, as several may share a millisecond
+    int sequenceNumber = jdbc.sql("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
+        .param(event.prospectId()).query(Integer.class).single();
+    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId,
+            touchpoint.kind().name(), touchpoint.source(), Timestamp.from(touchpoint.occurredAt()), Timestamp.from(now),
+            touchpoint.effect().name(), sequenceNumber)
+        .update();
+    return touchpoint;
+  }
+
+  private Touchpoint withEffect(Touchpoint touchpoint, Touchpoint.Effect effect) {
+    jdbc.sql("UPDATE touchpoint SET journey_effect = ? WHERE id = ?").params(effect.name(), touchpoint.id()).update();
+    return new Touchpoint(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(),
+        touchpoint.shareId(), touchpoint.kind(), touchpoint.source(), touchpoint.occurredAt(), touchpoint.recordedAt(), effect);
+  }
+
+  private static Touchpoint touchpoint(ResultSet rs, int row) throws SQLException {
+    return new Touchpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        Touchpoint.Kind.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant(),
+        rs.getTimestamp(9).toInstant(), Touchpoint.Effect.valueOf(rs.getString(10)));
+  }
+}

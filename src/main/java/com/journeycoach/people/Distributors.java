@@ -1,0 +1,112 @@
+package com.journeycoach.people;
+
+import com.journeycoach.system.ConflictException;
+import com.journeycoach.system.Groups;
+import com.journeycoach.system.InvalidInputException;
+import com.journeycoach.system.NotFoundException;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Distributors, each also a Camunda user in {@code distributors}; a sponsor joins {@code sponsors}. */
+@Service
+public class Distributors {
+
+  /** What a manager gives to register a distributor. */
+  public record Registration(String id, String firstName, String lastName, String email, String phone, String timeZone,
+                             String sponsorId, boolean experienced, String password) {
+  }
+
+  private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, created_at";
+
+  private final JdbcClient jdbc;
+  private final IdentityService identity;
+
+  public Distributors(JdbcClient jdbc, IdentityService identity) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+  }
+
+  public Optional<Distributor> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM distributor WHERE id = ?").param(id)
+        .query((rs, i) -> new Distributor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant()))
+        .optional();
+  }
+
+  public Distributor get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("No distributor '" + id + "'"));
+  }
+
+  /**
+   * Registers a distributor and their Camunda user. The phone number is checked now, so a reminder
+   * never fails on it later; the time zone comes from the request, else from the phone number.
+   */
+  @Transactional
+  public Distributor register(Registration registration) {
+    if (find(registration.id()).isPresent() || identity.createUserQuery().userId(registration.id()).count() > 0) {
+      throw new ConflictException("A user '" + registration.id() + "' already exists");
+    }
+    Optional<String> phone = PhoneNumbers.normalise("phone", registration.phone());
+    String timeZone = timeZone(registration.timeZone(), phone);
+    if (registration.sponsorId() != null) {
+      if (find(registration.sponsorId()).isEmpty()) {
+        throw new InvalidInputException("Sponsor '" + registration.sponsorId() + "' is not a registered distributor",
+            List.of("sponsorId: unknown distributor"));
+      }
+    }
+    Instant now = Instant.now();
+    jdbc.sql("INSERT INTO distributor (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(registration.id(), registration.firstName(), registration.lastName(), registration.email(), phone.orElse(null),
+            timeZone, registration.sponsorId(), registration.experienced(), Timestamp.from(now))
+        .update();
+
+    User user = identity.newUser(registration.id());
+    user.setFirstName(registration.firstName());
+    user.setLastName(registration.lastName());
+    user.setEmail(registration.email());
+    user.setPassword(registration.password());
+    PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(registration.password(), user);
+    if (!policy.isValid()) {
+      List<String> violated = policy.getViolatedRules().stream()
+          .map(rule -> "password: " + rule.getPlaceholder().replace("PASSWORD_POLICY_", "").toLowerCase().replace('_', ' ')
+              + (rule.getParameters() == null || rule.getParameters().isEmpty() ? "" : " " + rule.getParameters()))
+          .toList();
+      throw new InvalidInputException("The password does not meet the password policy", violated);
+    }
+    try {
+      identity.saveUser(user);
+    } catch (ProcessEngineException e) {
+      // Camunda's password policy or id rules; the transaction rolls the distributor row back
+      throw new InvalidInputException("The user could not be created: " + e.getMessage(), List.of("password or id: " + e.getMessage()));
+    }
+    identity.createMembership(registration.id(), Groups.DISTRIBUTORS);
+    if (registration.sponsorId() != null
+        && identity.createGroupQuery().groupMember(registration.sponsorId()).groupId(Groups.SPONSORS).count() == 0) {
+      identity.createMembership(registration.sponsorId(), Groups.SPONSORS);
+    }
+    return get(registration.id());
+  }
+
+  private static String timeZone(String requested, Optional<String> phone) {
+    if (requested != null && !requested.isBlank()) {
+      try {
+        return ZoneId.of(requested.strip()).getId();
+      } catch (DateTimeException e) {
+        throw new InvalidInputException("'" + requested + "' is not a time zone such as Europe/Berlin",
+            List.of("timeZone: unknown time zone"));
+      }
+    }
+    return phone.flatMap(PhoneNumbers::timeZoneOf).orElse("UTC");
+  }
+}

@@ -1,0 +1,76 @@
+package com.journeycoach.people;
+
+import com.journeycoach.content.Audience;
+import com.journeycoach.system.CurrentUser;
+import com.journeycoach.system.ForbiddenException;
+import com.journeycoach.system.Groups;
+import com.journeycoach.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/prospects")
+@Tag(name = "Prospects", description = "Add prospects; each gets a prospect-development journey")
+class ProspectController {
+
+  /** A new prospect. A distributor adds their own; a manager names the distributor. */
+  record ProspectRequest(@Size(max = 64) String distributorId, @NotBlank @Size(max = 100) String firstName,
+                         @Size(max = 100) String lastName, @Email @Size(max = 254) String email, @Size(max = 30) String phone,
+                         Audience audience) {
+  }
+
+  private final Prospects prospects;
+  private final CurrentUser currentUser;
+
+  ProspectController(Prospects prospects, CurrentUser currentUser) {
+    this.prospects = prospects;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Add a prospect and start their journey (business key: the prospect's id)")
+  Prospect add(@Valid @RequestBody ProspectRequest request) {
+    String distributorId = request.distributorId() == null ? currentUser.id() : request.distributorId();
+    boolean forThemselves = distributorId.equals(currentUser.id()) && currentUser.isIn(Groups.DISTRIBUTORS);
+    if (!forThemselves && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
+      throw new ForbiddenException("A distributor adds prospects for themselves only");
+    }
+    return prospects.add(new Prospects.NewProspect(distributorId, request.firstName(), request.lastName(), request.email(),
+        request.phone(), request.audience()));
+  }
+
+  @GetMapping
+  @Operation(summary = "List prospects: a distributor's own, or a given distributor's for managers")
+  List<Prospect> list(@RequestParam(required = false) String distributorId) {
+    String of = distributorId == null ? currentUser.id() : distributorId;
+    if (!of.equals(currentUser.id()) && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
+      throw new ForbiddenException("A distributor lists their own prospects only");
+    }
+    return prospects.ofDistributor(of);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a prospect (their distributor or a manager)")
+  Prospect get(@PathVariable String id) {
+    Prospect prospect = prospects.get(id);
+    if (!prospect.distributorId().equals(currentUser.id()) && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
+      throw new NotFoundException("No prospect '" + id + "'");
+    }
+    return prospect;
+  }
+}

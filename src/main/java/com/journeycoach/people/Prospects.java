@@ -1,0 +1,90 @@
+package com.journeycoach.people;
+
+import com.journeycoach.content.Audience;
+import com.journeycoach.system.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Prospects of distributors. Adding one starts their journey (see {@link ProspectAdded}). */
+@Service
+public class Prospects {
+
+  /** What a distributor gives to add a prospect. */
+  public record NewProspect(String distributorId, String firstName, String lastName, String email, String phone,
+                            Audience audience) {
+  }
+
+  private static final String COLUMNS = "id, distributor_id, first_name, last_name, email, phone, audience, status, created_at";
+
+  private final JdbcClient jdbc;
+  private final Distributors distributors;
+  private final ApplicationEventPublisher events;
+
+  public Prospects(JdbcClient jdbc, Distributors distributors, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.distributors = distributors;
+    this.events = events;
+  }
+
+  /** Adds a prospect and starts their journey. */
+  @Transactional
+  public Prospect add(NewProspect request) {
+    return add(request, false);
+  }
+
+  /** Adds a prospect for a journey that is already running (a distributor started it in Tasklist). */
+  @Transactional
+  public Prospect addFromRunningJourney(NewProspect request) {
+    return add(request, true);
+  }
+
+  private Prospect add(NewProspect request, boolean journeyAlreadyRunning) {
+    distributors.get(request.distributorId());
+    String phone = PhoneNumbers.normalise("phone", request.phone()).orElse(null);
+    Instant now = Instant.now();
+    Prospect prospect = new Prospect(UUID.randomUUID().toString(), request.distributorId(), request.firstName(),
+        request.lastName(), request.email(), phone, request.audience() == null ? Audience.PRODUCT_CUSTOMER : request.audience(),
+        Prospect.Status.ACTIVE, now);
+    jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
+            prospect.phone(), prospect.audience().name(), prospect.status().name(), Timestamp.from(now), Timestamp.from(now))
+        .update();
+    events.publishEvent(new ProspectAdded(prospect, journeyAlreadyRunning));
+    return prospect;
+  }
+
+  public Optional<Prospect> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE id = ?").param(id)
+        .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), Audience.valueOf(rs.getString(7)), Prospect.Status.valueOf(rs.getString(8)),
+            rs.getTimestamp(9).toInstant()))
+        .optional();
+  }
+
+  public Prospect get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("No prospect '" + id + "'"));
+  }
+
+  public List<Prospect> ofDistributor(String distributorId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? ORDER BY created_at, id").param(distributorId)
+        .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), Audience.valueOf(rs.getString(7)), Prospect.Status.valueOf(rs.getString(8)),
+            rs.getTimestamp(9).toInstant()))
+        .list();
+  }
+
+  public void changeStatus(String id, Prospect.Status status) {
+    int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
+        .params(status.name(), Timestamp.from(Instant.now()), id).update();
+    if (updated == 0) {
+      throw new NotFoundException("No prospect '" + id + "'");
+    }
+  }
+}

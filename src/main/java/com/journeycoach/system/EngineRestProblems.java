@@ -1,0 +1,35 @@
+package com.journeycoach.system;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's REST API answers any exception from a delegate with 500. A form submitted to
+ * {@code /engine-rest} with answers our steps refuse is the caller's mistake: answer 400 with a problem detail.
+ */
+@Component
+public class EngineRestProblems extends CamundaJerseyResourceConfig {
+
+  @Override
+  protected void registerAdditionalResources() {
+    register(InvalidInputMapper.class);
+  }
+
+  public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+    @Override
+    public Response toResponse(InvalidInputException e) {
+      Map<String, Object> problem = new LinkedHashMap<>();
+      problem.put("type", "about:blank");
+      problem.put("title", "Invalid input");
+      problem.put("status", 400);
+      problem.put("detail", e.getMessage());
+      problem.put("errors", e.errors());
+      return Response.status(400).type(MediaType.valueOf("application/problem+json")).entity(problem).build();
+    }
+  }
+}
