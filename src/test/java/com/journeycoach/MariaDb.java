@@ -60,7 +60,7 @@ public final class MariaDb implements ExecutionCondition {
 
   /** Creates an empty database after dropping those earlier test runs left behind; returns its JDBC URL. */
   public static String freshDatabase() {
-    String database = DATABASE_PREFIX + System.currentTimeMillis();
+    String database = DATABASE_PREFIX + System.currentTimeMillis() + "_" + (int) (Math.random() * 1000);
     try (Connection connection = DriverManager.getConnection(serverUrl(""), user(), password());
          Statement statement = connection.createStatement()) {
       List<String> leftOver = new ArrayList<>();
@@ -69,8 +69,13 @@ public final class MariaDb implements ExecutionCondition {
           leftOver.add(rs.getString(1));
         }
       }
+      long twoHoursAgo = System.currentTimeMillis() - 2 * 3600_000L;
       for (String old : leftOver) {
-        statement.execute("DROP DATABASE `" + old + "`");
+        // another test run may be using a recent one
+        String stamp = old.substring(DATABASE_PREFIX.length());
+        if (stamp.matches("\\d+_\\d+") && Long.parseLong(stamp.split("_")[0]) < twoHoursAgo) {
+          statement.execute("DROP DATABASE `" + old + "`");
+        }
       }
       statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     } catch (SQLException e) {
