@@ -1,6 +1,7 @@
 package com.journeycoach.people;
 
 import com.journeycoach.system.ConflictException;
+import com.journeycoach.system.EngineAsApplication;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +31,12 @@ public class Distributors {
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
+  private final EngineAsApplication engine;
 
-  public Distributors(JdbcClient jdbc, IdentityService identity) {
+  public Distributors(JdbcClient jdbc, IdentityService identity, EngineAsApplication engine) {
     this.jdbc = jdbc;
     this.identity = identity;
+    this.engine = engine;
   }
 
   public Optional<Distributor> find(String id) {
@@ -54,7 +56,8 @@ public class Distributors {
    */
   @Transactional
   public Distributor register(Registration registration) {
-    if (find(registration.id()).isPresent() || identity.createUserQuery().userId(registration.id()).count() > 0) {
+    if (find(registration.id()).isPresent()
+        || engine.call(() -> identity.createUserQuery().userId(registration.id()).count()) > 0) {
       throw new ConflictException("A user '" + registration.id() + "' already exists");
     }
     Optional<String> phone = PhoneNumbers.normalise("phone", registration.phone());
@@ -71,6 +74,15 @@ public class Distributors {
             timeZone, registration.sponsorId(), registration.experienced(), Timestamp.from(now))
         .update();
 
+    // the API has checked the caller is a manager; the Camunda user is the registration's consequence
+    engine.call(() -> {
+      createUser(registration);
+      return null;
+    });
+    return get(registration.id());
+  }
+
+  private void createUser(Registration registration) {
     User user = identity.newUser(registration.id());
     user.setFirstName(registration.firstName());
     user.setLastName(registration.lastName());
@@ -84,18 +96,12 @@ public class Distributors {
           .toList();
       throw new InvalidInputException("The password does not meet the password policy", violated);
     }
-    try {
-      identity.saveUser(user);
-    } catch (ProcessEngineException e) {
-      // Camunda's password policy or id rules; the transaction rolls the distributor row back
-      throw new InvalidInputException("The user could not be created: " + e.getMessage(), List.of("password or id: " + e.getMessage()));
-    }
+    identity.saveUser(user);
     identity.createMembership(registration.id(), Groups.DISTRIBUTORS);
     if (registration.sponsorId() != null
         && identity.createGroupQuery().groupMember(registration.sponsorId()).groupId(Groups.SPONSORS).count() == 0) {
       identity.createMembership(registration.sponsorId(), Groups.SPONSORS);
     }
-    return get(registration.id());
   }
 
   private static String timeZone(String requested, Optional<String> phone) {

@@ -1,0 +1,95 @@
+package com.journeycoach.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.journeycoach.Http;
+import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.TestUsers;
+import com.journeycoach.system.Groups;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One journey driven only through HTTP, as Tasklist, an integrator and a prospect's browser would. */
+@JourneyCoachTest
+class JourneyOverHttpTest {
+
+  static final String MANAGER = Http.basic("http-manager", TestUsers.PASSWORD);
+  static final String DISTRIBUTOR = Http.basic("http-dist", "Green-Valley-2024");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    TestUsers.ensure(identity, "http-manager", Groups.MANAGERS);
+  }
+
+  private JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  private JsonNode onlyTaskOf(String distributorId) throws Exception {
+    JsonNode tasks = json(http.get("/engine-rest/task?assignee=" + distributorId, DISTRIBUTOR), 200);
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  @Test
+  void aJourneyFromNewProspectToCustomerWonOverHttp() throws Exception {
+    json(http.post("/api/distributors", MANAGER, """
+        {"id":"http-dist","firstName":"Hana","lastName":"Ito","email":"hana@example.com","phone":"+44 20 7946 0958",
+         "password":"Green-Valley-2024"}"""), 201);
+
+    JsonNode prospect = json(http.post("/api/prospects", DISTRIBUTOR,
+        "{\"firstName\":\"Pat\",\"lastName\":\"Lee\",\"audience\":\"PRODUCT_CUSTOMER\"}"), 201);
+    String prospectId = prospect.get("id").asText();
+
+    JsonNode share = onlyTaskOf("http-dist");
+    assertThat(share.get("name").asText()).isEqualTo("Share next asset");
+    String journeyId = share.get("processInstanceId").asText();
+    JsonNode formVariables = json(http.get("/engine-rest/task/" + share.get("id").asText() + "/form-variables", DISTRIBUTOR), 200);
+    String link = formVariables.get("shareLink").get("value").asText();
+    assertThat(formVariables.get("assetTitle").get("value").asText()).isEqualTo("Why we started: the Verdant story");
+    json(http.post("/engine-rest/task/" + share.get("id").asText() + "/submit-form", DISTRIBUTOR,
+        "{\"variables\":{\"shareChannel\":{\"value\":\"SMS\"}}}"), 204);
+
+    HttpResponse<String> opened = http.get(link.substring(link.indexOf("/s/")), null);
+    assertThat(opened.statusCode()).isEqualTo(302);
+    assertThat(opened.headers().firstValue("Location")).hasValue("https://media.verdant-health.example/videos/verdant-story");
+
+    JsonNode followUp = onlyTaskOf("http-dist");
+    assertThat(followUp.get("name").asText()).isEqualTo("Ask follow-up questions");
+    json(http.post("/engine-rest/task/" + followUp.get("id").asText() + "/submit-form", DISTRIBUTOR, """
+        {"variables":{"interestChange":{"value":"2"},"purchaseIntent":{"value":"HIGH"},
+         "closeEstimate":{"value":80},"followUpNotes":{"value":"Wants to start next week"}}}"""), 204);
+
+    JsonNode meeting = onlyTaskOf("http-dist");
+    assertThat(meeting.get("name").asText()).isEqualTo("Record meeting outcome");
+    json(http.post("/engine-rest/task/" + meeting.get("id").asText() + "/submit-form", DISTRIBUTOR,
+        "{\"variables\":{\"outcome\":{\"value\":\"WON\"}}}"), 204);
+
+    JsonNode history = json(http.get("/engine-rest/history/activity-instance?processInstanceId=" + journeyId
+        + "&sortBy=startTime&sortOrder=asc", MANAGER), 200);
+    List<String> path = new ArrayList<>();
+    history.forEach(activity -> path.add(activity.get("activityId").asText()));
+    assertThat(path).containsSubsequence("StartEvent_ProspectAdded", "Task_ChooseNextAsset", "Task_ShareAsset",
+        "Task_WaitForView", "Task_AskFollowUp", "Task_RecordFollowUp", "Task_RecordMeetingOutcome", "EndEvent_CustomerWon");
+    assertThat(json(http.get("/engine-rest/history/process-instance/" + journeyId, MANAGER), 200).get("state").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(json(http.get("/api/prospects/" + prospectId, DISTRIBUTOR), 200).get("status").asText()).isEqualTo("WON");
+  }
+}
