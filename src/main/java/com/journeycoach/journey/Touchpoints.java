@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -156,10 +157,11 @@ public class Touchpoints {
   }
 
   private Touchpoint insert(Event event, String shareId) {
-    Instant now = Instant.now();
+    // milliseconds, as stored: a repeated call answers exactly what the first one did
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
-        event.assetId(), shareId, event.kind(), event.source(), event.occurredAt() == null ? now : event.occurredAt(), now,
-        Touchpoint.Effect.STORED);
+        event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, Touchpoint.Effect.STORED);
     // the order the journey saw them in, as several may share a millisecond
     int sequenceNumber = jdbc.sql("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
         .param(event.prospectId()).query(Integer.class).single();

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
+import com.journeycoach.people.Distributors;
 import com.journeycoach.system.Groups;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,14 @@ class JourneyOverHttpTest {
   int port;
   @Autowired
   IdentityService identity;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  Touchpoints touchpoints;
+  @Autowired
+  FollowUpAnswers followUps;
   Http http;
 
   @BeforeEach
@@ -91,5 +101,29 @@ class JourneyOverHttpTest {
     assertThat(json(http.get("/engine-rest/history/process-instance/" + journeyId, MANAGER), 200).get("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(json(http.get("/api/prospects/" + prospectId, DISTRIBUTOR), 200).get("status").asText()).isEqualTo("WON");
+  }
+
+  @Test
+  void invalidFollowUpAnswersSubmittedOverHttpGetAProblemAndTheTaskStays() throws Exception {
+    TestUsers.ensureDistributor(distributors, "http-dist-2", null);
+    String me = Http.basic("http-dist-2", TestUsers.PASSWORD);
+    JsonNode prospect = json(http.post("/api/prospects", me, "{\"firstName\":\"Kim\"}"), 201);
+    String journeyId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(prospect.get("id").asText())
+        .singleResult().getId();
+    String shareTask = json(http.get("/engine-rest/task?processInstanceId=" + journeyId, me), 200).get(0).get("id").asText();
+    json(http.post("/engine-rest/task/" + shareTask + "/submit-form", me, "{\"variables\":{\"shareChannel\":{\"value\":\"SMS\"}}}"), 204);
+    touchpoints.report(new Touchpoints.Event("player-" + journeyId, Touchpoint.Kind.VIEWED, prospect.get("id").asText(),
+        "verdant-story", null, "player"));
+    String followUp = json(http.get("/engine-rest/task?processInstanceId=" + journeyId, me), 200).get(0).get("id").asText();
+
+    HttpResponse<String> refused = http.post("/engine-rest/task/" + followUp + "/submit-form", me, """
+        {"variables":{"interestChange":{"value":"9"},"purchaseIntent":{"value":"MAYBE"},"closeEstimate":{"value":250}}}""");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("interestChange", "purchaseIntent", "closeEstimate").doesNotContain("\tat ");
+    JsonNode stillThere = json(http.get("/engine-rest/task/" + followUp, me), 200);
+    assertThat(stillThere.get("taskDefinitionKey").asText()).isEqualTo("Task_AskFollowUp");
+    assertThat(followUps.ofProspect(prospect.get("id").asText())).isEmpty();
   }
 }
