@@ -1,0 +1,195 @@
+package com.journeycoach.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.journeycoach.Chromium;
+import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.TestUsers;
+import com.journeycoach.content.Audience;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.Share;
+import com.journeycoach.content.Shares;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A distributor works the follow-up task the way they would: in Camunda Tasklist, in a real
+ * (headless) browser, through the Camunda Form that form-js renders from forms/follow-up.form.
+ * The fields are found by the labels the form shows, so a renamed label or key breaks this test.
+ */
+@Tag("browser")
+@JourneyCoachTest
+class TasklistBrowserTest {
+
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Shares shares;
+  @Autowired
+  Touchpoints touchpoints;
+  @Autowired
+  FollowUpAnswers followUpAnswers;
+  @Autowired
+  Catalog catalog;
+  @Autowired
+  CatalogFile catalogFile;
+
+  String distributorId;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    BpmnAwareTests.init(engine);
+    // the context is shared: the catalog may or may not be loaded by a test that ran before
+    if (catalog.all().isEmpty()) {
+      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
+        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
+      }
+    }
+    // a distributor of this test alone, so "My tasks" holds only the tasks made here
+    distributorId = "browser-dist-" + UUID.randomUUID().toString().substring(0, 8);
+    TestUsers.ensureDistributor(distributors, distributorId, null);
+  }
+
+  /** Adds a prospect, shares the first asset and lets the prospect view it: the journey then waits for the follow-up. */
+  private ProcessInstance journeyWaitingForFollowUp() {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Pat", "Prospect", null, null,
+        Audience.PRODUCT_CUSTOMER));
+    ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(prospect.id()).singleResult();
+    Share share = shares.get((String) engine.getRuntimeService().getVariable(journey.getId(), "shareId"));
+    engine.getTaskService().complete(openTask(journey).getId(), Map.of("shareChannel", "SMS"));
+    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_AskFollowUp");
+    return journey;
+  }
+
+  private Task openTask(ProcessInstance journey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).singleResult();
+  }
+
+  @Test
+  void distributorAnswersFollowUpInTasklistAndTheJourneyMovesOn() {
+    ProcessInstance journey = journeyWaitingForFollowUp();
+    String followUpTaskId = openTask(journey).getId();
+    WebDriver browser = chromium.driver();
+    WebDriverWait wait = chromium.waiting();
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    logIn(browser, wait);
+
+    // the "My tasks" filter lists the follow-up task; open it from the list
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task-filter')]//a[contains(.,'My tasks')]")))
+        .click();
+    WebElement listed = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']")));
+    assertThat(listed.getText()).isEqualTo("Ask follow-up questions");
+    listed.click();
+
+    // form-js rendered the Camunda Form with the journey's variables
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    wait.until(ExpectedConditions.textToBePresentInElement(form, "Follow up with Pat Prospect"));
+
+    chooseFromSelect(browser, wait, "Is the prospect more or less interested than before?", "Much more (+2)");
+    field(browser, "How likely are they to buy or enroll?")
+        .findElement(By.xpath(".//label[normalize-space(.)='Very']")).click();
+    input(browser, "Your estimate of the chance to close (percent)").sendKeys("80");
+    WebElement notes = input(browser, "What did they say? (optional)");
+    notes.sendKeys("Wants the starter kit");
+    wait.until(ExpectedConditions.textToBePresentInElementValue(notes, "Wants the starter kit"));
+
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+
+    // a high purchase intent makes the prospect ready: the meeting task replaces the follow-up in the list
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space(.)='Record meeting outcome']")));
+    assertThat(browser.findElements(By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']"))).isEmpty();
+
+    BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_AskFollowUp", "Task_RecordFollowUp", "Gateway_ReadyToPresent")
+        .isWaitingAt("Task_RecordMeetingOutcome");
+    assertThat(followUpAnswers.ofProspect(journey.getBusinessKey()))
+        .containsExactly(new FollowUpAnswer(2, FollowUpAnswer.Intent.HIGH, 80, "Wants the starter kit"));
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind)
+        .containsExactly(Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED);
+    // completed by the distributor logged in to Tasklist, not by a test calling the engine
+    HistoricTaskInstance followUp = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(followUpTaskId)
+        .singleResult();
+    assertThat(followUp.getDeleteReason()).isEqualTo("completed");
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(followUpTaskId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
+  }
+
+  /** Tasklist's fixed footer covers the bottom of the page: bring the element to the middle before clicking it. */
+  private static void click(WebDriver browser, WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  private void logIn(WebDriver browser, WebDriverWait wait) {
+    // Camunda's login form has neither ids nor names, only Angular models
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(distributorId);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** The form-js field whose label starts with the given text (a required field's label ends in "*"). */
+  private static WebElement field(WebDriver browser, String label) {
+    return browser.findElement(By.xpath("//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-form-field')]"
+        + "[label[starts-with(normalize-space(.), " + literal(label) + ")]]"));
+  }
+
+  /** The input the label points at, as a user clicking on the label would reach it. */
+  private static WebElement input(WebDriver browser, String label) {
+    String id = field(browser, label).findElement(By.xpath("./label[@for]")).getAttribute("for");
+    return browser.findElement(By.id(id));
+  }
+
+  /** form-js draws its own drop-down, not a native select: open it and click the option. */
+  private static void chooseFromSelect(WebDriver browser, WebDriverWait wait, String label, String option) {
+    field(browser, label).findElement(By.cssSelector(".fjs-input-group")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + literal(option) + "]"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElement(
+        field(browser, label).findElement(By.cssSelector(".fjs-select-display")), option));
+  }
+
+  private static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+}
