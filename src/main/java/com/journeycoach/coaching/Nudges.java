@@ -1,7 +1,9 @@
 package com.journeycoach.coaching;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,20 @@ public class Nudges {
     return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id = ? ORDER BY created_at DESC, id").param(recipientId)
         .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .list();
+  }
+
+  /** Nudges given to these recipients since the given time, as facts for caps and repeat windows. */
+  public List<RecentNudge> recentFor(List<String> recipientIds, Instant since) {
+    Instant now = Instant.now();
+    String placeholders = String.join(", ", recipientIds.stream().map(r -> "?").toList());
+    List<Object> params = new ArrayList<>(recipientIds);
+    params.add(Timestamp.from(since));
+    return jdbc.sql("SELECT recipient_id, kind, prospect_id, created_at FROM nudge WHERE recipient_id IN (" + placeholders
+            + ") AND created_at >= ?")
+        .params(params)
+        .query((rs, i) -> new RecentNudge(rs.getString(1), rs.getString(2), rs.getString(3),
+            Duration.between(rs.getTimestamp(4).toInstant(), now).toMillis() / 3_600_000.0))
         .list();
   }
 

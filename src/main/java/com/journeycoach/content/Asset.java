@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A piece of content and what the system must know about it (DESIGN.md): subject, keywords,
  * themes, who appears on screen, phase, position in the default sequence, prerequisites,
- * expected outcome and call to action, expected pace, and the audiences it may be tried with.
+ * expected outcome and call to action, expected pace, and the audiences it may be tried with; and
+ * the product it is about, if any, so interest in it can point a distributor to that product's training.
  * A draft may lack metadata; {@link #missingForActivation()} says what an active one needs.
  */
 public record Asset(
@@ -31,6 +32,7 @@ public record Asset(
     @Size(max = 500) String callToAction,
     @Size(max = 32) String expectedPace,
     List<Audience> audiences,
+    @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "must be an upper-case product code such as CWM") String product,
     List<@NotBlank String> prerequisites,
     AssetStatus status) {
 
@@ -44,7 +46,7 @@ public record Asset(
 
   public Asset withStatus(AssetStatus newStatus) {
     return new Asset(id, title, type, url, subject, keywords, themes, presenter, presenterGender, presenterAgeBand, phase,
-        sequencePosition, expectedOutcome, callToAction, expectedPace, audiences, prerequisites, newStatus);
+        sequencePosition, expectedOutcome, callToAction, expectedPace, audiences, product, prerequisites, newStatus);
   }
 
   public boolean allows(Audience audience) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
   private static final String COLUMNS = "id, title, asset_type, url, subject, keywords, themes, presenter, presenter_gender,"
-      + " presenter_age_band, phase, sequence_position, expected_outcome, call_to_action, expected_pace, audiences, status";
+      + " presenter_age_band, phase, sequence_position, expected_outcome, call_to_action, expected_pace, audiences, product, status";
 
   private final JdbcClient jdbc;
 
@@ -159,16 +159,16 @@ public class Catalog {
         joined(asset.themes()), asset.presenter(), asset.presenterGender(), asset.presenterAgeBand(),
         asset.phase() == null ? null : asset.phase().name(), asset.sequencePosition(), asset.expectedOutcome(),
         asset.callToAction(), asset.expectedPace(), joined(asset.audiences().stream().map(Enum::name).toList()),
-        asset.status().name(), Timestamp.from(now), asset.id()};
+        asset.product(), asset.status().name(), Timestamp.from(now), asset.id()};
     if (exists) {
       jdbc.sql("UPDATE asset SET title = ?, asset_type = ?, url = ?, subject = ?, keywords = ?, themes = ?, presenter = ?,"
           + " presenter_gender = ?, presenter_age_band = ?, phase = ?, sequence_position = ?, expected_outcome = ?,"
-          + " call_to_action = ?, expected_pace = ?, audiences = ?, status = ?, updated_at = ? WHERE id = ?")
+          + " call_to_action = ?, expected_pace = ?, audiences = ?, product = ?, status = ?, updated_at = ? WHERE id = ?")
           .params(values).update();
     } else {
       jdbc.sql("INSERT INTO asset (title, asset_type, url, subject, keywords, themes, presenter, presenter_gender,"
           + " presenter_age_band, phase, sequence_position, expected_outcome, call_to_action, expected_pace, audiences,"
-          + " status, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          + " product, status, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(append(values, Timestamp.from(now))).update();
     }
     jdbc.sql("DELETE FROM asset_prerequisite WHERE asset_id = ?").param(asset.id()).update();
@@ -201,7 +201,7 @@ public class Catalog {
         rs.getString("presenter"), rs.getString("presenter_gender"), rs.getString("presenter_age_band"),
         phase == null ? null : Phase.valueOf(phase), sequencePosition, rs.getString("expected_outcome"),
         rs.getString("call_to_action"), rs.getString("expected_pace"),
-        split(rs.getString("audiences")).stream().map(Audience::valueOf).toList(), prerequisites,
+        split(rs.getString("audiences")).stream().map(Audience::valueOf).toList(), rs.getString("product"), prerequisites,
         AssetStatus.valueOf(rs.getString("status")));
   }
 

@@ -1,5 +1,7 @@
 package com.journeycoach.journey;
 
+import com.journeycoach.coaching.Coach;
+import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.NextAsset;
@@ -30,9 +32,11 @@ public class JourneySteps {
   private final Touchpoints touchpoints;
   private final FollowUpAnswers followUps;
   private final Readiness readiness;
+  private final CoachingFacts coachingFacts;
+  private final Coach coach;
 
   public JourneySteps(Prospects prospects, Distributors distributors, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
-                      FollowUpAnswers followUps, Readiness readiness) {
+                      FollowUpAnswers followUps, Readiness readiness, CoachingFacts coachingFacts, Coach coach) {
     this.prospects = prospects;
     this.distributors = distributors;
     this.nextAsset = nextAsset;
@@ -40,6 +44,8 @@ public class JourneySteps {
     this.touchpoints = touchpoints;
     this.followUps = followUps;
     this.readiness = readiness;
+    this.coachingFacts = coachingFacts;
+    this.coach = coach;
   }
 
   /** "Register prospect": a journey started from Tasklist's start form creates its prospect here. */
@@ -99,6 +105,7 @@ public class JourneySteps {
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId,
         (String) execution.getVariable("assetId"), shareId);
     execution.setVariable("readyToPresent", readiness.isReady(followUps.ofProspect(prospectId)));
+    coach.coach(coachingFacts.about(Occasion.followUpRecorded(prospectId), prospectId), execution.getProcessInstanceId());
   }
 
   /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */

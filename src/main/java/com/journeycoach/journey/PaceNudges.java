@@ -1,44 +1,27 @@
 package com.journeycoach.journey;
 
-import com.journeycoach.coaching.Nudge;
-import com.journeycoach.coaching.Nudges;
-import com.journeycoach.system.Groups;
+import com.journeycoach.coaching.Coach;
+import com.journeycoach.coaching.Occasion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
 /**
- * A fired pace timer records a nudge: the step's to the distributor, the whole journey's to the
- * sponsor (to the managers when the distributor has no sponsor). The reason is the timer's id.
+ * A fired pace timer asks the coaching rules what to do: {@code ${paceNudges.record(execution, 'view')}}.
+ * This only gathers the facts and hands them over; the decision and its reason come from the rules.
  */
 @Component("paceNudges")
 public class PaceNudges {
 
-  private final Nudges nudges;
+  private final CoachingFacts facts;
+  private final Coach coach;
 
-  public PaceNudges(Nudges nudges) {
-    this.nudges = nudges;
+  public PaceNudges(CoachingFacts facts, Coach coach) {
+    this.facts = facts;
+    this.coach = coach;
   }
 
   public void record(DelegateExecution execution, String step) {
     String prospectId = (String) execution.getVariable("prospectId");
-    String reason = "prospect-development/" + firedBy(execution) + " (pace '" + step + "')";
-    if ("journey".equals(step)) {
-      String sponsorId = (String) execution.getVariable("sponsorId");
-      boolean hasSponsor = sponsorId != null;
-      nudges.record(hasSponsor ? sponsorId : Groups.MANAGERS, hasSponsor ? Nudge.Audience.SPONSOR : Nudge.Audience.MANAGER,
-          "JOURNEY_BEHIND_PACE", prospectId, execution.getProcessInstanceId(), "pace.journey-overdue", 2, reason);
-    } else {
-      nudges.record((String) execution.getVariable("distributorId"), Nudge.Audience.DISTRIBUTOR, "STEP_OVERDUE", prospectId,
-          execution.getProcessInstanceId(), "pace." + step + "-overdue", 1, reason);
-    }
-  }
-
-  /** The timer that led here: the source of the flow into this task, else the task itself. */
-  private static String firedBy(DelegateExecution execution) {
-    if (execution.getBpmnModelElementInstance() instanceof FlowNode node && !node.getIncoming().isEmpty()) {
-      return node.getIncoming().iterator().next().getSource().getId();
-    }
-    return execution.getCurrentActivityId();
+    coach.coach(facts.about(Occasion.paceTimer(step, prospectId), prospectId), execution.getProcessInstanceId());
   }
 }

@@ -1,8 +1,15 @@
 package com.journeycoach.people;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** A distributor; the id is also their Camunda user id. */
 public record Distributor(String id, String firstName, String lastName, String email, String phone, String timeZone,
-                          String sponsorId, boolean experienced, Instant createdAt) {
+                          String sponsorId, boolean experienced, Personality personality, Set<String> trainedProducts,
+                          Instant createdAt) {
+
+  public Distributor {
+    personality = personality == null ? Personality.UNKNOWN : personality;
+    trainedProducts = trainedProducts == null ? Set.of() : Set.copyOf(trainedProducts);
+  }
 }

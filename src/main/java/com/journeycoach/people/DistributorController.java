@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,8 @@ class DistributorController {
       @Size(max = 64) String timeZone,
       @Size(max = 64) String sponsorId,
       boolean experienced,
+      Personality personality,
+      Set<@NotBlank @Size(max = 64) String> trainedProducts,
       @NotBlank @Size(max = 128) String password) {
   }
 
@@ -51,7 +54,8 @@ class DistributorController {
   Distributor register(@Valid @RequestBody RegistrationRequest request) {
     currentUser.require(Groups.MANAGERS, Groups.ADMINS);
     return distributors.register(new Distributors.Registration(request.id(), request.firstName(), request.lastName(),
-        request.email(), request.phone(), request.timeZone(), request.sponsorId(), request.experienced(), request.password()));
+        request.email(), request.phone(), request.timeZone(), request.sponsorId(), request.experienced(), request.personality(),
+        request.trainedProducts(), request.password()));
   }
 
   @GetMapping("/{id}")

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -24,10 +26,12 @@ public class Distributors {
 
   /** What a manager gives to register a distributor. */
   public record Registration(String id, String firstName, String lastName, String email, String phone, String timeZone,
-                             String sponsorId, boolean experienced, String password) {
+                             String sponsorId, boolean experienced, Personality personality, Set<String> trainedProducts,
+                             String password) {
   }
 
-  private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, created_at";
+  private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, personality,"
+      + " trained_products, created_at";
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
@@ -42,7 +46,9 @@ public class Distributors {
   public Optional<Distributor> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM distributor WHERE id = ?").param(id)
         .query((rs, i) -> new Distributor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant()))
+            rs.getString(6), rs.getString(7), rs.getBoolean(8),
+            rs.getString(9) == null ? null : Personality.valueOf(rs.getString(9)), products(rs.getString(10)),
+            rs.getTimestamp(11).toInstant()))
         .optional();
   }
 
@@ -69,9 +75,13 @@ public class Distributors {
       }
     }
     Instant now = Instant.now();
-    jdbc.sql("INSERT INTO distributor (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("INSERT INTO distributor (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(registration.id(), registration.firstName(), registration.lastName(), registration.email(), phone.orElse(null),
-            timeZone, registration.sponsorId(), registration.experienced(), Timestamp.from(now))
+            timeZone, registration.sponsorId(), registration.experienced(),
+            registration.personality() == null ? null : registration.personality().name(),
+            registration.trainedProducts() == null || registration.trainedProducts().isEmpty() ? null
+                : String.join(",", new TreeSet<>(registration.trainedProducts())),
+            Timestamp.from(now))
         .update();
 
     // the API has checked the caller is a manager; the Camunda user is the registration's consequence
@@ -102,6 +112,10 @@ public class Distributors {
         && identity.createGroupQuery().groupMember(registration.sponsorId()).groupId(Groups.SPONSORS).count() == 0) {
       identity.createMembership(registration.sponsorId(), Groups.SPONSORS);
     }
+  }
+
+  private static Set<String> products(String joined) {
+    return joined == null || joined.isBlank() ? Set.of() : Set.of(joined.split(","));
   }
 
   private static String timeZone(String requested, Optional<String> phone) {

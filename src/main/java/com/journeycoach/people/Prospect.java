@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** A person a distributor is selling to or recruiting; the id is the business key of their journey. */
 public record Prospect(String id, String distributorId, String firstName, String lastName, String email, String phone,
-                       Audience audience, Status status, Instant createdAt) {
+                       Audience audience, Personality personality, Status status, Instant createdAt) {
 
   public enum Status { ACTIVE, NURTURE, WON, ENROLLED, LOST }
 

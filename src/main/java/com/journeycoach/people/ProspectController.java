@@ -30,7 +30,7 @@ class ProspectController {
   /** A new prospect. A distributor adds their own; a manager names the distributor. */
   record ProspectRequest(@Size(max = 64) String distributorId, @NotBlank @Size(max = 100) String firstName,
                          @Size(max = 100) String lastName, @Email @Size(max = 254) String email, @Size(max = 30) String phone,
-                         Audience audience) {
+                         Audience audience, Personality personality) {
   }
 
   private final Prospects prospects;
@@ -51,7 +51,7 @@ class ProspectController {
       throw new ForbiddenException("A distributor adds prospects for themselves only");
     }
     return prospects.add(new Prospects.NewProspect(distributorId, request.firstName(), request.lastName(), request.email(),
-        request.phone(), request.audience()));
+        request.phone(), request.audience(), request.personality()));
   }
 
   @GetMapping

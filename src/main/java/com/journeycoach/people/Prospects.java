@@ -18,10 +18,15 @@ public class Prospects {
 
   /** What a distributor gives to add a prospect. */
   public record NewProspect(String distributorId, String firstName, String lastName, String email, String phone,
-                            Audience audience) {
+                            Audience audience, Personality personality) {
+
+    public NewProspect(String distributorId, String firstName, String lastName, String email, String phone, Audience audience) {
+      this(distributorId, firstName, lastName, email, phone, audience, null);
+    }
   }
 
-  private static final String COLUMNS = "id, distributor_id, first_name, last_name, email, phone, audience, status, created_at";
+  private static final String COLUMNS = "id, distributor_id, first_name, last_name, email, phone, audience, personality, status,"
+      + " created_at";
 
   private final JdbcClient jdbc;
   private final Distributors distributors;
@@ -51,10 +56,11 @@ public class Prospects {
     Instant now = Instant.now();
     Prospect prospect = new Prospect(UUID.randomUUID().toString(), request.distributorId(), request.firstName(),
         request.lastName(), request.email(), phone, request.audience() == null ? Audience.PRODUCT_CUSTOMER : request.audience(),
-        Prospect.Status.ACTIVE, now);
-    jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        request.personality() == null ? Personality.UNKNOWN : request.personality(), Prospect.Status.ACTIVE, now);
+    jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
-            prospect.phone(), prospect.audience().name(), prospect.status().name(), Timestamp.from(now), Timestamp.from(now))
+            prospect.phone(), prospect.audience().name(), prospect.personality().name(), prospect.status().name(),
+            Timestamp.from(now), Timestamp.from(now))
         .update();
     events.publishEvent(new ProspectAdded(prospect, journeyAlreadyRunning));
     return prospect;
@@ -63,8 +69,8 @@ public class Prospects {
   public Optional<Prospect> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE id = ?").param(id)
         .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), Audience.valueOf(rs.getString(7)), Prospect.Status.valueOf(rs.getString(8)),
-            rs.getTimestamp(9).toInstant()))
+            rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
+            Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant()))
         .optional();
   }
 
@@ -75,9 +81,13 @@ public class Prospects {
   public List<Prospect> ofDistributor(String distributorId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? ORDER BY created_at, id").param(distributorId)
         .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), Audience.valueOf(rs.getString(7)), Prospect.Status.valueOf(rs.getString(8)),
-            rs.getTimestamp(9).toInstant()))
+            rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
+            Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant()))
         .list();
+  }
+
+  private static Personality personality(String value) {
+    return value == null ? Personality.UNKNOWN : Personality.valueOf(value);
   }
 
   public void changeStatus(String id, Prospect.Status status) {

@@ -79,9 +79,9 @@ abstract class ProspectDevelopmentProcessTests {
     sponsorId = "sponsor-" + suffix;
     distributorId = "dist-" + suffix;
     distributors.register(new Distributors.Registration(sponsorId, "Sam", "Sponsor", sponsorId + "@example.com", "+14155550100",
-        null, null, true, "Quiet-Harbor-71"));
+        null, null, true, null, null, "Quiet-Harbor-71"));
     distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
-        "+4915123456789", null, sponsorId, false, "Bright-Meadow-42"));
+        "+4915123456789", null, sponsorId, false, null, null, "Bright-Meadow-42"));
   }
 
   private ProcessInstance addProspect(Audience audience) {
@@ -236,7 +236,7 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
       assertThat(nudge.recipientId()).isEqualTo(distributorId);
       assertThat(nudge.audience()).isEqualTo(Nudge.Audience.DISTRIBUTOR);
-      assertThat(nudge.reason()).contains("Timer_ShareOverdue");
+      assertThat(nudge.reason()).as("the rule that decided it").isEqualTo("Share overdue");
     });
   }
 
@@ -250,7 +250,8 @@ abstract class ProspectDevelopmentProcessTests {
     BpmnAwareTests.assertThat(journey).hasPassed("Task_NudgeAboutView").isWaitingAt("Task_WaitForView");
     assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
       assertThat(nudge.recipientId()).isEqualTo(distributorId);
-      assertThat(nudge.messageKey()).isEqualTo("pace.view-overdue");
+      assertThat(nudge.messageKey()).isEqualTo("coaching.check-in-on-view");
+      assertThat(nudge.reason()).isEqualTo("View overdue");
     });
   }
 
@@ -263,7 +264,7 @@ abstract class ProspectDevelopmentProcessTests {
 
     BpmnAwareTests.assertThat(journey).hasPassed("Task_NudgeToFollowUp").isWaitingAt("Task_AskFollowUp");
     assertThat(nudges.ofJourney(journey.getId())).singleElement()
-        .satisfies(nudge -> assertThat(nudge.messageKey()).isEqualTo("pace.follow-up-overdue"));
+        .satisfies(nudge -> assertThat(nudge.reason()).isEqualTo("Follow-up overdue"));
   }
 
   @Test
@@ -279,6 +280,7 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(nudges.ofJourney(journey.getId())).singleElement().satisfies(nudge -> {
       assertThat(nudge.recipientId()).isEqualTo(sponsorId);
       assertThat(nudge.audience()).isEqualTo(Nudge.Audience.SPONSOR);
+      assertThat(nudge.reason()).isEqualTo("Journey overdue: alert sponsor");
     });
   }
 

@@ -1,0 +1,82 @@
+package com.journeycoach.coaching;
+
+import com.journeycoach.statistics.Threshold;
+import com.journeycoach.statistics.Thresholds;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks the rule book for a decision and stores every nudge with the rule that made it. The caller
+ * brings the facts about people and journeys; this adds the thresholds and the recent nudges.
+ */
+@Service
+public class Coach {
+
+  /** Recent nudges older than this cannot matter to a cap (a day) or a repeat window (thresholds allow up to a week). */
+  private static final Duration RECENT = Duration.ofDays(7);
+
+  private final RuleBook ruleBook;
+  private final Thresholds thresholds;
+  private final Nudges nudges;
+
+  public Coach(RuleBook ruleBook, Thresholds thresholds, Nudges nudges) {
+    this.ruleBook = ruleBook;
+    this.thresholds = thresholds;
+    this.nudges = nudges;
+  }
+
+  /** Decides and records; returns the nudges stored. */
+  public List<Nudge> coach(Collection<?> facts, String journeyId) {
+    List<Nudge> recorded = new ArrayList<>();
+    for (NudgeDecision decision : decide(facts)) {
+      recorded.add(nudges.record(decision.recipientId(), decision.audience(), decision.kind(), decision.prospectId(), journeyId,
+          decision.messageKey(), decision.priority(), decision.rule()));
+    }
+    return recorded;
+  }
+
+  /** Decides without recording. */
+  public List<NudgeDecision> decide(Collection<?> facts) {
+    List<Object> all = new ArrayList<>(facts);
+    all.addAll(thresholdFacts());
+    all.addAll(nudges.recentFor(recipientsOf(facts), Instant.now().minus(RECENT)));
+    return ruleBook.decide(all);
+  }
+
+  public List<ThresholdValue> thresholdFacts() {
+    return thresholds.all().stream().map(Coach::asFact).toList();
+  }
+
+  static ThresholdValue asFact(Threshold threshold) {
+    if (threshold.kind() == Threshold.Kind.NUMBER) {
+      return new ThresholdValue(threshold.name(), Double.parseDouble(threshold.value()));
+    }
+    return new ThresholdValue(threshold.name(), hours(threshold.value()));
+  }
+
+  static double hours(String isoDuration) {
+    if (isoDuration.startsWith("PT")) {
+      return Duration.parse(isoDuration).toMillis() / 3_600_000.0;
+    }
+    Period period = Period.parse(isoDuration);
+    return period.getDays() * 24.0 + period.getMonths() * 30 * 24.0;
+  }
+
+  private static List<String> recipientsOf(Collection<?> facts) {
+    List<String> recipients = new ArrayList<>(List.of("managers"));
+    for (Object fact : facts) {
+      if (fact instanceof DistributorProfile profile) {
+        recipients.add(profile.distributorId());
+        if (profile.sponsorId() != null) {
+          recipients.add(profile.sponsorId());
+        }
+      }
+    }
+    return recipients;
+  }
+}

@@ -1,0 +1,59 @@
+package com.journeycoach.coaching;
+
+import com.journeycoach.system.CurrentUser;
+import com.journeycoach.system.ForbiddenException;
+import com.journeycoach.system.Groups;
+import com.journeycoach.system.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Coaching", description = "Nudges with the rule that made them; the rule book")
+class CoachingController {
+
+  private final Nudges nudges;
+  private final RuleBook ruleBook;
+  private final CurrentUser currentUser;
+
+  CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser) {
+    this.nudges = nudges;
+    this.ruleBook = ruleBook;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/api/nudges")
+  @Operation(summary = "My nudges, newest first, each with the rule that made it (reason); managers may ask for anyone's")
+  List<Nudge> nudges(@RequestParam(required = false) String recipientId) {
+    String of = recipientId == null ? currentUser.id() : recipientId;
+    if (!of.equals(currentUser.id()) && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
+      throw new ForbiddenException("A distributor lists their own nudges only");
+    }
+    return nudges.ofRecipient(of);
+  }
+
+  @GetMapping("/api/rules")
+  @Operation(summary = "The rule files now running")
+  Map<String, Object> rules() {
+    currentUser.require(Groups.PROCESS_OWNERS, Groups.MANAGERS, Groups.ADMINS);
+    RuleBook.Loaded loaded = ruleBook.current();
+    return Map.of("files", loaded.files().keySet(), "version", loaded.version());
+  }
+
+  @PostMapping("/api/rules/reload")
+  @Operation(summary = "Compile the rules folder again and swap it in; on errors the running rules stay and the errors are listed")
+  Map<String, Object> reload() {
+    currentUser.require(Groups.PROCESS_OWNERS, Groups.ADMINS);
+    try {
+      RuleBook.Loaded loaded = ruleBook.reload();
+      return Map.of("files", loaded.files().keySet(), "version", loaded.version());
+    } catch (RuleCompilationException e) {
+      throw new InvalidInputException("The rules do not compile; the running rules stay in use", e.errors());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package com.journeycoach.coaching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.runtime.StatelessKieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coaching rules: every {@code .drl} of the rules folder compiled into one KieBase. A compile
+ * error stops start-up with file, line and message; a reload compiles the new set beside the
+ * running one and swaps it in atomically, keeping the running one when the new set has errors.
+ */
+@Component
+public class RuleBook {
+
+  /** The rules now running: their files and the compiled base. */
+  public record Loaded(Map<String, String> files, KieBase base, long version) {
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
+  private static final AtomicLong VERSIONS = new AtomicLong();
+
+  private final RulesProperties properties;
+  private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+  public RuleBook(RulesProperties properties) {
+    this.properties = properties;
+    Map<String, String> files = readRuleFiles();
+    current.set(new Loaded(files, compile(files), VERSIONS.incrementAndGet()));
+    log.info("Coaching rules loaded from {}: {}", source(), files.keySet());
+  }
+
+  /** One decision: a stateless session over the facts; returns what survived the caps, most important first. */
+  public List<NudgeDecision> decide(Collection<?> facts) {
+    StatelessKieSession session = current.get().base().newStatelessKieSession();
+    List<NudgeDecision> decisions = new ArrayList<>();
+    session.setGlobal("decisions", decisions);
+    session.execute(facts);
+    decisions.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    return decisions;
+  }
+
+  /** Reads the rules folder again; on error the running rules stay and the errors are thrown. */
+  public Loaded reload() {
+    Map<String, String> files = readRuleFiles();
+    KieBase base = compile(files);
+    Loaded loaded = new Loaded(files, base, VERSIONS.incrementAndGet());
+    current.set(loaded);
+    log.info("Coaching rules reloaded from {}: {}", source(), files.keySet());
+    return loaded;
+  }
+
+  public Loaded current() {
+    return current.get();
+  }
+
+  /** Compiles DRL files (name to text) into a KieBase, or fails with every error found. */
+  public static KieBase compile(Map<String, String> files) {
+    if (files.isEmpty()) {
+      throw new RuleCompilationException(List.of("no .drl files found"));
+    }
+    KieServices kie = KieServices.Factory.get();
+    KieFileSystem fileSystem = kie.newKieFileSystem();
+    // a release id of its own per compilation, so a reload never touches the running module
+    ReleaseId releaseId = kie.newReleaseId("com.journeycoach", "coaching-rules", "1.0." + VERSIONS.incrementAndGet());
+    fileSystem.generateAndWritePomXML(releaseId);
+    files.forEach((name, text) -> fileSystem.write("src/main/resources/rules/" + name, text));
+    KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+    List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+        .map(message -> fileName(message.getPath()) + ":" + message.getLine() + ": " + message.getText().strip())
+        .toList();
+    if (!errors.isEmpty()) {
+      throw new RuleCompilationException(errors);
+    }
+    // equality: a rule that makes the same decision twice (once per matching journey) inserts it once
+    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+    configuration.setOption(EqualityBehaviorOption.EQUALITY);
+    return kie.newKieContainer(releaseId).newKieBase(configuration);
+  }
+
+  private static String fileName(String path) {
+    return path == null ? "?" : path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private String source() {
+    return blank(properties.folder()) ? "the packaged rules/" : properties.folder();
+  }
+
+  private Map<String, String> readRuleFiles() {
+    Map<String, String> files = new TreeMap<>();
+    try {
+      if (blank(properties.folder())) {
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:rules/*.drl")) {
+          files.put(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+        }
+      } else {
+        try (Stream<Path> paths = Files.list(Path.of(properties.folder()))) {
+          for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+            files.put(path.getFileName().toString(), Files.readString(path));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the coaching rules from " + source(), e);
+    }
+    return files;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

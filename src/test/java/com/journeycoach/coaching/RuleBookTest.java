@@ -1,0 +1,97 @@
+package com.journeycoach.coaching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Compiling, failing and reloading a rules folder. */
+class RuleBookTest {
+
+  static final String BROKEN = """
+      package com.journeycoach.rules;
+      import com.journeycoach.coaching.*;
+      rule "Broken"
+      when
+          Occasion(kind == )
+      then
+      end
+      """;
+
+  @TempDir
+  Path folder;
+
+  private void copyPackagedRules() throws IOException {
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        Files.copy(drl, folder.resolve(drl.getFileName()));
+      }
+    }
+  }
+
+  private static List<Object> followUpOverdue() {
+    return List.of(Occasion.paceTimer("follow-up", "p1"), RulesFixture.distributor(), RulesFixture.journey("p1", "follow-up"),
+        RulesFixture.noForecast(), new ThresholdValue("coaching.cap.nudges-per-day", 3),
+        new ThresholdValue("coaching.repeat-window-hours", 24));
+  }
+
+  @Test
+  void aBrokenRuleFileStopsTheRuleBookWithFileLineAndMessage() throws IOException {
+    copyPackagedRules();
+    Files.writeString(folder.resolve("broken.drl"), BROKEN);
+
+    assertThatThrownBy(() -> new RuleBook(new RulesProperties(folder.toString())))
+        .isInstanceOf(RuleCompilationException.class)
+        .satisfies(e -> assertThat(((RuleCompilationException) e).errors()).anySatisfy(error -> assertThat(error).startsWith("broken.drl:5:")));
+  }
+
+  @Test
+  void aReloadWithABrokenFileAnswersTheErrorAndKeepsTheRunningRules() throws IOException {
+    copyPackagedRules();
+    RuleBook book = new RuleBook(new RulesProperties(folder.toString()));
+    long before = book.current().version();
+    Files.writeString(folder.resolve("broken.drl"), BROKEN);
+
+    assertThatThrownBy(book::reload).isInstanceOf(RuleCompilationException.class).hasMessageContaining("broken.drl:5");
+
+    assertThat(book.current().version()).isEqualTo(before);
+    assertThat(book.decide(followUpOverdue())).extracting(NudgeDecision::rule).containsExactly("Follow-up overdue");
+  }
+
+  @Test
+  void aReloadSwapsInTheChangedRules() throws IOException {
+    copyPackagedRules();
+    RuleBook book = new RuleBook(new RulesProperties(folder.toString()));
+    Path pace = folder.resolve("pace.drl");
+    Files.writeString(pace, Files.readString(pace).replace("rule \"Follow-up overdue\"", "rule \"Follow up today\""));
+
+    book.reload();
+
+    assertThat(book.decide(followUpOverdue())).extracting(NudgeDecision::rule).containsExactly("Follow up today");
+  }
+
+  @Test
+  void startUpWithABrokenRuleFileFailsWithTheFileAndLine() throws IOException {
+    copyPackagedRules();
+    Files.writeString(folder.resolve("broken.drl"), BROKEN);
+
+    // the application's rule book is a singleton built at start-up: its failure stops the context
+    new ApplicationContextRunner()
+        .withUserConfiguration(RuleBook.class)
+        .withBean(RulesProperties.class, () -> new RulesProperties(folder.toString()))
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .rootCause().isInstanceOf(RuleCompilationException.class).hasMessageContaining("broken.drl:5:"));
+  }
+
+  @Test
+  void anEmptyFolderIsAnError() {
+    assertThatThrownBy(() -> new RuleBook(new RulesProperties(folder.toString())))
+        .isInstanceOf(RuleCompilationException.class).hasMessageContaining("no .drl files");
+  }
+}
