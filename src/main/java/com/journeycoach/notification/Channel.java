@@ -1,0 +1,3 @@
+package com.journeycoach.notification;
+
+public enum Channel { SMS, EMAIL }

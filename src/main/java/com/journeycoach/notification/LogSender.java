@@ -1,0 +1,33 @@
+package com.journeycoach.notification;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Without credentials (the embedded default): records what would be sent, in the log and the ledger. */
+class LogSender implements Sender {
+
+  private static final Logger log = LoggerFactory.getLogger(LogSender.class);
+  private final Channel channel;
+
+  LogSender(Channel channel) {
+    this.channel = channel;
+  }
+
+  @Override
+  public String send(Outgoing message) {
+    log.info("[{} not sent, log channel] to {}: {}", channel, message.address(), message.text());
+    return "log:" + message.messageKey();
+  }
+
+  @Override
+  public Optional<String> findSent(Outgoing message, Instant since) {
+    return Optional.empty();
+  }
+
+  @Override
+  public String name() {
+    return "log";
+  }
+}

@@ -1,0 +1,122 @@
+package com.journeycoach.notification;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The send ledger: one row per message (nudge and channel). Every write commits on its own, outside
+ * the job's transaction, so what was attempted and what was sent survives a job that rolls back or
+ * a node that dies, and the next try knows.
+ */
+@Component
+public class SendLedger {
+
+  /** A message's state. ATTEMPTING: the provider was called and the outcome is unknown. */
+  public enum Status { PREPARED, ATTEMPTING, FAILED, SENT }
+
+  public record Entry(String messageKey, String nudgeId, Channel channel, String address, Status status, String body,
+                      int attempts, String providerId, String providerStatus, String unsubscribeToken, Instant attemptedAt) {
+  }
+
+  private static final String COLUMNS = "message_key, nudge_id, channel, address, status, body, attempts, provider_id,"
+      + " provider_status, unsubscribe_token, attempted_at";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  public SendLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public static String keyOf(String nudgeId, Channel channel) {
+    return nudgeId + ":" + channel;
+  }
+
+  public Optional<Entry> find(String messageKey) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM send_ledger WHERE message_key = ?").param(messageKey)
+        .query(SendLedger::entry).optional();
+  }
+
+  public Optional<Entry> findByUnsubscribeToken(String token) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM send_ledger WHERE unsubscribe_token = ?").param(token)
+        .query(SendLedger::entry).optional();
+  }
+
+  /** The entry of a message, created (PREPARED) on first use with its text fixed for every later try. */
+  public Entry prepare(String nudgeId, Channel channel, String address, String body) {
+    String key = keyOf(nudgeId, channel);
+    return ownTransaction.execute(tx -> {
+      Optional<Entry> existing = find(key);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      byte[] token = new byte[24];
+      RANDOM.nextBytes(token);
+      jdbc.sql("INSERT INTO send_ledger (message_key, nudge_id, channel, address, status, body, attempts, unsubscribe_token,"
+              + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
+          .params(key, nudgeId, channel.name(), address, Status.PREPARED.name(), body,
+              Base64.getUrlEncoder().withoutPadding().encodeToString(token), Timestamp.from(Instant.now()))
+          .update();
+      return find(key).orElseThrow();
+    });
+  }
+
+  /** Written and committed before the provider is called. */
+  public void attempting(String messageKey) {
+    Instant now = Instant.now();
+    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+            "UPDATE send_ledger SET status = ?, attempts = attempts + 1, attempted_at = ?, updated_at = ? WHERE message_key = ?")
+        .params(Status.ATTEMPTING.name(), Timestamp.from(now), Timestamp.from(now), messageKey).update());
+  }
+
+  public void sent(String messageKey, String providerId) {
+    Instant now = Instant.now();
+    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+            "UPDATE send_ledger SET status = ?, provider_id = ?, sent_at = ?, updated_at = ? WHERE message_key = ?")
+        .params(Status.SENT.name(), providerId, Timestamp.from(now), Timestamp.from(now), messageKey).update());
+  }
+
+  /** The provider certainly did not take the message: the next try sends without asking first. */
+  public void failed(String messageKey, String error) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+            "UPDATE send_ledger SET status = ?, last_error = ?, updated_at = ? WHERE message_key = ?")
+        .params(Status.FAILED.name(), truncate(error), Timestamp.from(Instant.now()), messageKey).update());
+  }
+
+  /** The outcome stays unknown (ATTEMPTING); only the error is kept. */
+  public void unknownOutcome(String messageKey, String error) {
+    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+            "UPDATE send_ledger SET last_error = ?, updated_at = ? WHERE message_key = ?")
+        .params(truncate(error), Timestamp.from(Instant.now()), messageKey).update());
+  }
+
+  /** A delivery status from the provider's callback; false when no message has that provider id. */
+  public boolean providerStatus(String providerId, String providerStatus) {
+    return jdbc.sql("UPDATE send_ledger SET provider_status = ?, updated_at = ? WHERE provider_id = ?")
+        .params(providerStatus, Timestamp.from(Instant.now()), providerId).update() > 0;
+  }
+
+  private static String truncate(String error) {
+    return error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+  }
+
+  private static Entry entry(ResultSet rs, int row) throws SQLException {
+    Timestamp attemptedAt = rs.getTimestamp(11);
+    return new Entry(rs.getString(1), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getString(4),
+        Status.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
+        attemptedAt == null ? null : attemptedAt.toInstant());
+  }
+}

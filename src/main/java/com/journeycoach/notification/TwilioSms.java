@@ -1,0 +1,131 @@
+package com.journeycoach.notification;
+
+import com.twilio.base.ResourceSet;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SMS through the Twilio SDK. Twilio takes no idempotency key, so after an attempt of unknown
+ * outcome {@link #findSent} asks Twilio's message list for this text to this number.
+ */
+class TwilioSms implements Sender {
+
+  private final NotificationProperties.Twilio account;
+  private final TwilioRestClient client;
+  private final String statusCallbackUrl;
+
+  TwilioSms(NotificationProperties.Twilio account, String statusCallbackUrl) {
+    this.account = account;
+    this.statusCallbackUrl = statusCallbackUrl;
+    this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
+        .httpClient(new BaseUrlHttpClient(account.apiBaseUrl()))
+        .build();
+  }
+
+  @Override
+  public String send(Outgoing message) {
+    MessageCreator creator = present(account.messagingServiceSid())
+        ? Message.creator(new PhoneNumber(message.address()), account.messagingServiceSid(), message.text())
+        : Message.creator(new PhoneNumber(message.address()), new PhoneNumber(account.from()), message.text());
+    if (statusCallbackUrl != null) {
+      creator.setStatusCallback(URI.create(statusCallbackUrl));
+    }
+    try {
+      return creator.create(client).getSid();
+    } catch (ApiException e) {
+      // Twilio answered with an error: nothing was queued
+      throw new ProviderException("Twilio refused the SMS: " + e.getMessage(), true, e);
+    } catch (ApiConnectionException e) {
+      throw new ProviderException("Twilio could not be reached: " + e.getMessage(), refusedConnection(e), e);
+    }
+  }
+
+  @Override
+  public Optional<String> findSent(Outgoing message, Instant since) {
+    try {
+      ResourceSet<Message> sent = Message.reader()
+          .setTo(new PhoneNumber(message.address()))
+          .setDateSentAfter(ZonedDateTime.ofInstant(since.minusSeconds(60), ZoneOffset.UTC))
+          .read(client);
+      for (Message candidate : sent) {
+        if (message.text().equals(candidate.getBody())) {
+          return Optional.of(candidate.getSid());
+        }
+      }
+      return Optional.empty();
+    } catch (ApiException | ApiConnectionException e) {
+      throw new ProviderException("Could not ask Twilio whether the SMS went out: " + e.getMessage(), false, e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "twilio";
+  }
+
+  private static boolean refusedConnection(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /** Sends the SDK's requests to another base address (a regional gateway, or a stand-in in tests). */
+  static final class BaseUrlHttpClient extends NetworkHttpClient {
+
+    private static final String TWILIO_API = "https://api.twilio.com";
+    private final String baseUrl;
+
+    BaseUrlHttpClient(String baseUrl) {
+      this.baseUrl = baseUrl == null || baseUrl.isBlank() ? TWILIO_API : baseUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+      if (baseUrl.equals(TWILIO_API) || !request.getUrl().startsWith(TWILIO_API)) {
+        return super.makeRequest(request);
+      }
+      Request moved = new Request(request.getMethod(), baseUrl + request.getUrl().substring(TWILIO_API.length()));
+      if (request.getAuthStrategy() != null) {
+        moved.setAuth(request.getAuthStrategy());
+      } else if (request.getUsername() != null) {
+        moved.setAuth(request.getUsername(), request.getPassword());
+      }
+      copy(request.getQueryParams(), moved::addQueryParam);
+      copy(request.getPostParams(), moved::addPostParam);
+      copy(request.getHeaderParams(), moved::addHeaderParam);
+      if (request.getContentType() != null) {
+        moved.setContentType(request.getContentType());
+      }
+      if (request.getBody() != null) {
+        moved.setBody(request.getBody());
+      }
+      moved.setUserAgentExtensions(request.getUserAgentExtensions());
+      return super.makeRequest(moved);
+    }
+
+    private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+      params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
+    }
+  }
+}
