@@ -41,16 +41,20 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * How much a prospect-development journey costs against a bare Camunda process with the same wait
  * states, user tasks, timers and event subprocesses but no application logic. Both are driven the
- * same way from one thread: start, share, view, follow-up, outcome. Journey and bare run
- * interleaved in rounds (the order flipping each round) so a noisy machine slows both alike; the
- * median rate per kind is printed, never asserted. Run it with {@code mvn -B -Pbenchmark verify},
- * {@code -Djourney.benchmark.journeys=N} (per round and kind) and {@code -Djourney.benchmark.rounds=R}.
+ * same way from one thread: start, share, view, follow-up, outcome. Journey and bare take turns,
+ * one instance each, so a noisy machine slows both alike; the instances are grouped in rounds, and
+ * the median rate per kind and the median of the rounds' ratios are printed, never asserted.
+ *
+ * <p>Run it with {@code mvn -B -Pbenchmark verify}; {@code -Djourney.benchmark.journeys=N} sets how
+ * many journeys of each kind are measured (split into {@code -Djourney.benchmark.rounds=R} rounds,
+ * after a warm-up of one more round).
  */
 @Tag("benchmark")
 abstract class JourneyBenchmark {
 
-  static final int JOURNEYS = Integer.getInteger("journey.benchmark.journeys", 100);
-  static final int ROUNDS = Integer.getInteger("journey.benchmark.rounds", 5);
+  static final int ROUNDS = Integer.getInteger("journey.benchmark.rounds", 10);
+  /** Journeys of each kind per round. */
+  static final int PER_ROUND = Math.max(1, Integer.getInteger("journey.benchmark.journeys", 500) / ROUNDS);
   static final Path RESULTS = Path.of("target", "benchmark-results.txt");
 
   static final String JOURNEY_KEY = "prospect-development";
@@ -92,8 +96,21 @@ abstract class JourneyBenchmark {
   record Started(String processInstanceId, String businessKey) {
   }
 
-  /** One round of one kind: instances per second, and the time spent in each of {@link #STEPS}. */
-  record Round(double rate, long[] stepNanos) {
+  /** One round: for each kind, the time its instances spent in each of {@link #STEPS}. */
+  record Round(long[] bareNanos, long[] journeyNanos) {
+
+    double bareRate() {
+      return PER_ROUND / (Arrays.stream(bareNanos).sum() / 1e9);
+    }
+
+    double journeyRate() {
+      return PER_ROUND / (Arrays.stream(journeyNanos).sum() / 1e9);
+    }
+
+    /** What a journey costs relative to a bare instance: bare rate / journey rate. */
+    double ratio() {
+      return bareRate() / journeyRate();
+    }
   }
 
   /** What differs between the two kinds: how an instance starts and how its view arrives. */
@@ -134,55 +151,56 @@ abstract class JourneyBenchmark {
     long journeysBefore = completed(JOURNEY_KEY);
     long bareBefore = completed(BARE_KEY);
 
-    // warm-up: JIT, caches, the connection pool; not measured
-    int warmUp = Math.max(1, JOURNEYS / 2);
-    drive(bare, warmUp);
-    drive(journey, warmUp);
-
-    List<Round> bareRounds = new ArrayList<>();
-    List<Round> journeyRounds = new ArrayList<>();
-    for (int round = 1; round <= ROUNDS; round++) {
-      // flip the order each round, so neither kind always runs on the fuller tables or the warmer machine
-      if (round % 2 == 1) {
-        bareRounds.add(drive(bare, JOURNEYS));
-        journeyRounds.add(drive(journey, JOURNEYS));
-      } else {
-        journeyRounds.add(drive(journey, JOURNEYS));
-        bareRounds.add(drive(bare, JOURNEYS));
-      }
-      System.out.printf(Locale.ROOT, "%s round %d of %d: bare %.1f/s, journey %.1f/s%n", database(), round, ROUNDS,
-          bareRounds.get(round - 1).rate(), journeyRounds.get(round - 1).rate());
+    round(); // warm-up: JIT, caches, the connection pool; not measured
+    List<Round> rounds = new ArrayList<>();
+    for (int number = 1; number <= ROUNDS; number++) {
+      Round round = round();
+      rounds.add(round);
+      System.out.printf(Locale.ROOT, "%s round %d of %d: bare %.1f/s, journey %.1f/s, ratio %.2f%n", database(), number, ROUNDS,
+          round.bareRate(), round.journeyRate(), round.ratio());
     }
 
     // a benchmark that silently did nothing must fail
-    long driven = warmUp + (long) ROUNDS * JOURNEYS;
+    long driven = (ROUNDS + 1L) * PER_ROUND;
     assertThat(completed(JOURNEY_KEY) - journeysBefore).as("journeys completed").isEqualTo(driven);
     assertThat(completed(BARE_KEY) - bareBefore).as("bare instances completed").isEqualTo(driven);
 
-    report(bareRounds, journeyRounds);
+    report(rounds);
   }
 
-  /** Drives {@code count} instances of a kind from start to end, one after the other. */
-  Round drive(Kind kind, int count) {
-    long[] stepNanos = new long[STEPS.size()];
-    long[] at = new long[STEPS.size() + 1];
-    for (int i = 0; i < count; i++) {
-      at[0] = System.nanoTime();
-      Started instance = kind.start().get();
-      at[1] = System.nanoTime();
-      complete(instance, SHARED);
-      at[2] = System.nanoTime();
-      kind.view().accept(instance);
-      at[3] = System.nanoTime();
-      complete(instance, READY);
-      at[4] = System.nanoTime();
-      complete(instance, WON);
-      at[5] = System.nanoTime();
-      for (int step = 0; step < STEPS.size(); step++) {
-        stepNanos[step] += at[step + 1] - at[step];
+  /** Drives {@link #PER_ROUND} instances of each kind, taking turns which goes first. */
+  Round round() {
+    long[] bareNanos = new long[STEPS.size()];
+    long[] journeyNanos = new long[STEPS.size()];
+    for (int i = 0; i < PER_ROUND; i++) {
+      if (i % 2 == 0) {
+        drive(bare, bareNanos);
+        drive(journey, journeyNanos);
+      } else {
+        drive(journey, journeyNanos);
+        drive(bare, bareNanos);
       }
     }
-    return new Round(count / (Arrays.stream(stepNanos).sum() / 1e9), stepNanos);
+    return new Round(bareNanos, journeyNanos);
+  }
+
+  /** Drives one instance from start to end, adding the time of each step to {@code stepNanos}. */
+  void drive(Kind kind, long[] stepNanos) {
+    long[] at = new long[STEPS.size() + 1];
+    at[0] = System.nanoTime();
+    Started instance = kind.start().get();
+    at[1] = System.nanoTime();
+    complete(instance, SHARED);
+    at[2] = System.nanoTime();
+    kind.view().accept(instance);
+    at[3] = System.nanoTime();
+    complete(instance, READY);
+    at[4] = System.nanoTime();
+    complete(instance, WON);
+    at[5] = System.nanoTime();
+    for (int step = 0; step < STEPS.size(); step++) {
+      stepNanos[step] += at[step + 1] - at[step];
+    }
   }
 
   private void complete(Started instance, Map<String, Object> variables) {
@@ -235,25 +253,27 @@ abstract class JourneyBenchmark {
     return process.done();
   }
 
-  /** The table: median rate per kind, their ratio, and where the time goes, step by step. */
-  private void report(List<Round> bareRounds, List<Round> journeyRounds) throws IOException {
-    List<Double> bareRates = bareRounds.stream().map(Round::rate).toList();
-    List<Double> journeyRates = journeyRounds.stream().map(Round::rate).toList();
-    double bareRate = median(bareRates);
-    double journeyRate = median(journeyRates);
-    double ratio = bareRate / journeyRate;
+  /**
+   * The table: median rate per kind, the ratio, and where the time goes, step by step. The ratio is
+   * the median of the rounds' ratios, each from instances that ran side by side under the same load.
+   */
+  private void report(List<Round> rounds) throws IOException {
+    List<Double> bareRates = rounds.stream().map(Round::bareRate).toList();
+    List<Double> journeyRates = rounds.stream().map(Round::journeyRate).toList();
+    List<Double> ratios = rounds.stream().map(Round::ratio).toList();
+    double ratio = median(ratios);
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
         database  kind      journeys/s (median of %d rounds of %d journeys each)
         %-8s  bare      %7.1f   rounds %s
         %-8s  journey   %7.1f   rounds %s
-        %-8s  ratio     %7.2f   (journey costs %.2fx bare; aim: at most 1.4x)
+        %-8s  ratio     %7.2f   journey costs %.2fx bare (aim: at most 1.4x); rounds %s
 
         %-8s  ms per journey by step, mean of all rounds:
         step             bare  journey    extra
-        """, ROUNDS, JOURNEYS, database(), bareRate, rounded(bareRates), database(), journeyRate, rounded(journeyRates),
-        database(), ratio, ratio, database()));
-    double[] bareSteps = millisPerJourney(bareRounds);
-    double[] journeySteps = millisPerJourney(journeyRounds);
+        """, ROUNDS, PER_ROUND, database(), median(bareRates), rounded(bareRates, "%.1f"), database(), median(journeyRates),
+        rounded(journeyRates, "%.1f"), database(), ratio, ratio, rounded(ratios, "%.2f"), database()));
+    double[] bareSteps = millisPerJourney(rounds.stream().map(Round::bareNanos).toList());
+    double[] journeySteps = millisPerJourney(rounds.stream().map(Round::journeyNanos).toList());
     for (int step = 0; step < STEPS.size(); step++) {
       table.append(String.format(Locale.ROOT, "%-12s  %7.2f  %7.2f  %+7.2f%n", STEPS.get(step), bareSteps[step],
           journeySteps[step], journeySteps[step] - bareSteps[step]));
@@ -270,11 +290,11 @@ abstract class JourneyBenchmark {
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  private static double[] millisPerJourney(List<Round> rounds) {
+  private static double[] millisPerJourney(List<long[]> stepNanosPerRound) {
     double[] millis = new double[STEPS.size()];
-    for (Round round : rounds) {
+    for (long[] stepNanos : stepNanosPerRound) {
       for (int step = 0; step < STEPS.size(); step++) {
-        millis[step] += round.stepNanos()[step] / 1e6 / (JOURNEYS * rounds.size());
+        millis[step] += stepNanos[step] / 1e6 / ((double) PER_ROUND * stepNanosPerRound.size());
       }
     }
     return millis;
@@ -286,7 +306,7 @@ abstract class JourneyBenchmark {
     return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
-  private static String rounded(List<Double> rates) {
-    return rates.stream().map(rate -> String.format(Locale.ROOT, "%.1f", rate)).toList().toString();
+  private static String rounded(List<Double> values, String format) {
+    return values.stream().map(value -> String.format(Locale.ROOT, format, value)).toList().toString();
   }
 }
