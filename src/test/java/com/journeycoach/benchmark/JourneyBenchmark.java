@@ -1,0 +1,312 @@
+package com.journeycoach.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.journeycoach.content.Audience;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.Share;
+import com.journeycoach.content.Shares;
+import com.journeycoach.journey.Touchpoints;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * How much a prospect-development journey costs against a bare Camunda process with the same wait
+ * states, user tasks, timers and event subprocesses but no application logic. Both are driven the
+ * same way from one thread: start, share, view, follow-up, outcome. Journey and bare take turns,
+ * one instance each, so a noisy machine slows both alike; the instances are grouped in rounds, and
+ * the median rate per kind and the median of the rounds' ratios are printed, never asserted.
+ *
+ * <p>Run it with {@code mvn -B -Pbenchmark verify}; {@code -Djourney.benchmark.journeys=N} sets how
+ * many journeys of each kind are measured (split into {@code -Djourney.benchmark.rounds=R} rounds,
+ * after a warm-up of one more round).
+ */
+@Tag("benchmark")
+abstract class JourneyBenchmark {
+
+  static final int ROUNDS = Integer.getInteger("journey.benchmark.rounds", 10);
+  /** Journeys of each kind per round. */
+  static final int PER_ROUND = Math.max(1, Integer.getInteger("journey.benchmark.journeys", 500) / ROUNDS);
+  static final Path RESULTS = Path.of("target", "benchmark-results.txt");
+
+  static final String JOURNEY_KEY = "prospect-development";
+  static final String BARE_KEY = "bare-journey";
+  static final String BARE_VIEWED = "BareAssetViewed";
+
+  static final Map<String, Object> SHARED = Map.of("shareChannel", "SMS");
+  static final Map<String, Object> READY = Map.of("interestChange", "2", "purchaseIntent", "HIGH", "closeEstimate", 80);
+  static final Map<String, Object> WON = Map.of("outcome", "WON");
+  static final List<String> STEPS = List.of("start", "share", "view", "follow-up", "outcome");
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Shares shares;
+  @Autowired
+  Touchpoints touchpoints;
+  @Autowired
+  Catalog catalog;
+  @Autowired
+  CatalogFile catalogFile;
+
+  String distributorId;
+
+  /** The name printed in the table. */
+  abstract String database();
+
+  /** A started instance: its id, to query its tasks, and its business key, to correlate the view. */
+  record Started(String processInstanceId, String businessKey) {
+  }
+
+  /** One round: for each kind, the time its instances spent in each of {@link #STEPS}. */
+  record Round(long[] bareNanos, long[] journeyNanos) {
+
+    double bareRate() {
+      return PER_ROUND / (Arrays.stream(bareNanos).sum() / 1e9);
+    }
+
+    double journeyRate() {
+      return PER_ROUND / (Arrays.stream(journeyNanos).sum() / 1e9);
+    }
+
+    /** What a journey costs relative to a bare instance: bare rate / journey rate. */
+    double ratio() {
+      return bareRate() / journeyRate();
+    }
+  }
+
+  /** What differs between the two kinds: how an instance starts and how its view arrives. */
+  record Kind(Supplier<Started> start, Consumer<Started> view) {
+  }
+
+  final Kind journey = new Kind(this::startJourney, this::viewJourney);
+  final Kind bare = new Kind(this::startBare, this::viewBare);
+
+  /** The application's journey: a prospect is added, as the REST API does. */
+  private Started startJourney() {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Pat", "Prospect", null, null,
+        Audience.PRODUCT_CUSTOMER));
+    return new Started(runtime.createProcessInstanceQuery().processInstanceBusinessKey(prospect.id()).singleResult().getId(),
+        prospect.id());
+  }
+
+  /** The prospect opens the tracked link, as the link controller records it. */
+  private void viewJourney(Started instance) {
+    Share share = shares.get((String) runtime.getVariable(instance.processInstanceId(), "shareId"));
+    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+  }
+
+  /** The bare process, started on the engine directly with the start variables the journey starter passes. */
+  private Started startBare() {
+    String businessKey = UUID.randomUUID().toString();
+    return new Started(runtime.startProcessInstanceByKey(BARE_KEY, businessKey,
+        Map.of("prospectId", businessKey, "distributorId", distributorId)).getId(), businessKey);
+  }
+
+  private void viewBare(Started instance) {
+    runtime.createMessageCorrelation(BARE_VIEWED).processInstanceBusinessKey(instance.businessKey()).correlateWithResult();
+  }
+
+  @Test
+  void journeyAgainstBareProcess() throws IOException {
+    prepare();
+    long journeysBefore = completed(JOURNEY_KEY);
+    long bareBefore = completed(BARE_KEY);
+
+    round(); // warm-up: JIT, caches, the connection pool; not measured
+    List<Round> rounds = new ArrayList<>();
+    for (int number = 1; number <= ROUNDS; number++) {
+      Round round = round();
+      rounds.add(round);
+      System.out.printf(Locale.ROOT, "%s round %d of %d: bare %.1f/s, journey %.1f/s, ratio %.2f%n", database(), number, ROUNDS,
+          round.bareRate(), round.journeyRate(), round.ratio());
+    }
+
+    // a benchmark that silently did nothing must fail
+    long driven = (ROUNDS + 1L) * PER_ROUND;
+    assertThat(completed(JOURNEY_KEY) - journeysBefore).as("journeys completed").isEqualTo(driven);
+    assertThat(completed(BARE_KEY) - bareBefore).as("bare instances completed").isEqualTo(driven);
+
+    report(rounds);
+  }
+
+  /** Drives {@link #PER_ROUND} instances of each kind, taking turns which goes first. */
+  Round round() {
+    long[] bareNanos = new long[STEPS.size()];
+    long[] journeyNanos = new long[STEPS.size()];
+    for (int i = 0; i < PER_ROUND; i++) {
+      if (i % 2 == 0) {
+        drive(bare, bareNanos);
+        drive(journey, journeyNanos);
+      } else {
+        drive(journey, journeyNanos);
+        drive(bare, bareNanos);
+      }
+    }
+    return new Round(bareNanos, journeyNanos);
+  }
+
+  /** Drives one instance from start to end, adding the time of each step to {@code stepNanos}. */
+  void drive(Kind kind, long[] stepNanos) {
+    long[] at = new long[STEPS.size() + 1];
+    at[0] = System.nanoTime();
+    Started instance = kind.start().get();
+    at[1] = System.nanoTime();
+    complete(instance, SHARED);
+    at[2] = System.nanoTime();
+    kind.view().accept(instance);
+    at[3] = System.nanoTime();
+    complete(instance, READY);
+    at[4] = System.nanoTime();
+    complete(instance, WON);
+    at[5] = System.nanoTime();
+    for (int step = 0; step < STEPS.size(); step++) {
+      stepNanos[step] += at[step + 1] - at[step];
+    }
+  }
+
+  private void complete(Started instance, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance.processInstanceId()).singleResult().getId(), variables);
+  }
+
+  private long completed(String processKey) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).completed().count();
+  }
+
+  /** A distributor to own the prospects, a catalog to share from (the mysql profile loads none), the bare process. */
+  private void prepare() throws IOException {
+    if (catalog.all().isEmpty()) {
+      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
+        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
+      }
+    }
+    distributorId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
+        "+4915123456789", null, null, false, "Bright-Meadow-42"));
+    repository.createDeployment().name(BARE_KEY).enableDuplicateFiltering(true)
+        .addModelInstance(BARE_KEY + ".bpmn", bareProcess()).deploy();
+  }
+
+  /**
+   * The journey's engine work without its application logic: the same user tasks (assigned the
+   * same way), the receive task, the three non-interrupting pace timers, the whole-journey timer
+   * and the three message event subprocesses that can end a journey from any step. The timers'
+   * durations are the default paces, so none falls due during the benchmark.
+   */
+  static BpmnModelInstance bareProcess() {
+    ProcessBuilder process = Bpmn.createExecutableProcess(BARE_KEY).camundaHistoryTimeToLiveString("P180D");
+    process.startEvent("Start")
+        .userTask("Share").camundaAssignee("${distributorId}")
+          .boundaryEvent("ShareOverdue").cancelActivity(false).timerWithDuration("P2D").endEvent("ShareNudged")
+        .moveToActivity("Share")
+        .receiveTask("WaitForView").message(BARE_VIEWED)
+          .boundaryEvent("ViewOverdue").cancelActivity(false).timerWithDuration("P3D").endEvent("ViewNudged")
+        .moveToActivity("WaitForView")
+        .userTask("AskFollowUp").camundaAssignee("${distributorId}")
+          .boundaryEvent("FollowUpOverdue").cancelActivity(false).timerWithDuration("P1D").endEvent("FollowUpNudged")
+        .moveToActivity("AskFollowUp")
+        .userTask("RecordMeetingOutcome").camundaAssignee("${distributorId}")
+        .endEvent("Won");
+    process.eventSubProcess("JourneyOverdue")
+        .startEvent("JourneyOverdueStart").interrupting(false).timerWithDuration("P30D").endEvent("SponsorAlerted");
+    for (String outcome : List.of("Purchased", "Enrolled", "Lost")) {
+      process.eventSubProcess(outcome).startEvent(outcome + "Start").message("Bare" + outcome).endEvent(outcome + "End");
+    }
+    return process.done();
+  }
+
+  /**
+   * The table: median rate per kind, the ratio, and where the time goes, step by step. The ratio is
+   * the median of the rounds' ratios, each from instances that ran side by side under the same load.
+   */
+  private void report(List<Round> rounds) throws IOException {
+    List<Double> bareRates = rounds.stream().map(Round::bareRate).toList();
+    List<Double> journeyRates = rounds.stream().map(Round::journeyRate).toList();
+    List<Double> ratios = rounds.stream().map(Round::ratio).toList();
+    double ratio = median(ratios);
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
+        database  kind      journeys/s (median of %d rounds of %d journeys each)
+        %-8s  bare      %7.1f   rounds %s
+        %-8s  journey   %7.1f   rounds %s
+        %-8s  ratio     %7.2f   journey costs %.2fx bare (aim: at most 1.4x); rounds %s
+
+        %-8s  ms per journey by step, mean of all rounds:
+        step             bare  journey    extra
+        """, ROUNDS, PER_ROUND, database(), median(bareRates), rounded(bareRates, "%.1f"), database(), median(journeyRates),
+        rounded(journeyRates, "%.1f"), database(), ratio, ratio, rounded(ratios, "%.2f"), database()));
+    double[] bareSteps = millisPerJourney(rounds.stream().map(Round::bareNanos).toList());
+    double[] journeySteps = millisPerJourney(rounds.stream().map(Round::journeyNanos).toList());
+    for (int step = 0; step < STEPS.size(); step++) {
+      table.append(String.format(Locale.ROOT, "%-12s  %7.2f  %7.2f  %+7.2f%n", STEPS.get(step), bareSteps[step],
+          journeySteps[step], journeySteps[step] - bareSteps[step]));
+    }
+    double bareTotal = Arrays.stream(bareSteps).sum();
+    double journeyTotal = Arrays.stream(journeySteps).sum();
+    table.append(String.format(Locale.ROOT, "%-12s  %7.2f  %7.2f  %+7.2f%n", "all", bareTotal, journeyTotal,
+        journeyTotal - bareTotal));
+    System.out.println();
+    System.out.print(table);
+    System.out.println();
+    Files.createDirectories(RESULTS.getParent());
+    Files.writeString(RESULTS, "# " + Instant.now() + "\n" + table + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private static double[] millisPerJourney(List<long[]> stepNanosPerRound) {
+    double[] millis = new double[STEPS.size()];
+    for (long[] stepNanos : stepNanosPerRound) {
+      for (int step = 0; step < STEPS.size(); step++) {
+        millis[step] += stepNanos[step] / 1e6 / ((double) PER_ROUND * stepNanosPerRound.size());
+      }
+    }
+    return millis;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  private static String rounded(List<Double> values, String format) {
+    return values.stream().map(value -> String.format(Locale.ROOT, format, value)).toList().toString();
+  }
+}
