@@ -31,7 +31,7 @@ public final class TestUsers {
   public static void ensureDistributor(Distributors distributors, String id, String sponsorId) {
     if (distributors.find(id).isEmpty()) {
       distributors.register(new Distributors.Registration(id, id, "Tester", id + "@example.com", null, "Europe/Berlin",
-          sponsorId, false, null, null, PASSWORD));
+          sponsorId, false, null, null, null, PASSWORD));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +17,11 @@ public class Nudges {
   private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, journey_id, message_key, priority, reason, created_at";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public Nudges(JdbcClient jdbc) {
+  public Nudges(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String journeyId,
@@ -29,7 +32,15 @@ public class Nudges {
         .params(nudge.id(), recipientId, audience.name(), kind, prospectId, journeyId, messageKey, priority, reason,
             Timestamp.from(nudge.createdAt()))
         .update();
+    events.publishEvent(new NudgeRecorded(nudge));
     return nudge;
+  }
+
+  public java.util.Optional<Nudge> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE id = ?").param(id)
+        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .optional();
   }
 
   public List<Nudge> ofRecipient(String recipientId) {

@@ -6,7 +6,7 @@ import java.util.Set;
 /** A distributor; the id is also their Camunda user id. */
 public record Distributor(String id, String firstName, String lastName, String email, String phone, String timeZone,
                           String sponsorId, boolean experienced, Personality personality, Set<String> trainedProducts,
-                          Instant createdAt) {
+                          String preferredChannel, Instant createdAt) {
 
   public Distributor {
     personality = personality == null ? Personality.UNKNOWN : personality;

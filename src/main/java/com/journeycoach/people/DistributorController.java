@@ -37,6 +37,7 @@ class DistributorController {
       boolean experienced,
       Personality personality,
       Set<@NotBlank @Size(max = 64) String> trainedProducts,
+      @Pattern(regexp = "SMS|EMAIL", message = "SMS or EMAIL") String preferredChannel,
       @NotBlank @Size(max = 128) String password) {
   }
 
@@ -55,7 +56,7 @@ class DistributorController {
     currentUser.require(Groups.MANAGERS, Groups.ADMINS);
     return distributors.register(new Distributors.Registration(request.id(), request.firstName(), request.lastName(),
         request.email(), request.phone(), request.timeZone(), request.sponsorId(), request.experienced(), request.personality(),
-        request.trainedProducts(), request.password()));
+        request.trainedProducts(), request.preferredChannel(), request.password()));
   }
 
   @GetMapping("/{id}")

@@ -27,11 +27,11 @@ public class Distributors {
   /** What a manager gives to register a distributor. */
   public record Registration(String id, String firstName, String lastName, String email, String phone, String timeZone,
                              String sponsorId, boolean experienced, Personality personality, Set<String> trainedProducts,
-                             String password) {
+                             String preferredChannel, String password) {
   }
 
   private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, personality,"
-      + " trained_products, created_at";
+      + " trained_products, preferred_channel, created_at";
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
@@ -48,7 +48,7 @@ public class Distributors {
         .query((rs, i) -> new Distributor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getBoolean(8),
             rs.getString(9) == null ? null : Personality.valueOf(rs.getString(9)), products(rs.getString(10)),
-            rs.getTimestamp(11).toInstant()))
+            rs.getString(11), rs.getTimestamp(12).toInstant()))
         .optional();
   }
 
@@ -75,13 +75,17 @@ public class Distributors {
       }
     }
     Instant now = Instant.now();
-    jdbc.sql("INSERT INTO distributor (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    String channel = registration.preferredChannel() == null ? null : registration.preferredChannel().strip().toUpperCase();
+    if (channel != null && !channel.equals("SMS") && !channel.equals("EMAIL")) {
+      throw new InvalidInputException("The preferred channel must be SMS or EMAIL", List.of("preferredChannel: SMS or EMAIL"));
+    }
+    jdbc.sql("INSERT INTO distributor (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(registration.id(), registration.firstName(), registration.lastName(), registration.email(), phone.orElse(null),
             timeZone, registration.sponsorId(), registration.experienced(),
             registration.personality() == null ? null : registration.personality().name(),
             registration.trainedProducts() == null || registration.trainedProducts().isEmpty() ? null
                 : String.join(",", new TreeSet<>(registration.trainedProducts())),
-            Timestamp.from(now))
+            channel, Timestamp.from(now))
         .update();
 
     // the API has checked the caller is a manager; the Camunda user is the registration's consequence

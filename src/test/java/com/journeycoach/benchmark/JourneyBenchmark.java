@@ -220,7 +220,7 @@ abstract class JourneyBenchmark {
     }
     distributorId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
-        "+4915123456789", null, null, false, null, null, "Bright-Meadow-42"));
+        "+4915123456789", null, null, false, null, null, null, "Bright-Meadow-42"));
     repository.createDeployment().name(BARE_KEY).enableDuplicateFiltering(true)
         .addModelInstance(BARE_KEY + ".bpmn", bareProcess()).deploy();
   }

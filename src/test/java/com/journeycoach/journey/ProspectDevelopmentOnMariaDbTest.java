@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("mariadb")
 @ExtendWith(MariaDb.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = {"camunda.bpm.process-engine-name=mariadb", "journey.catalog.tracked-link-base-url=http://localhost:8080"})
+    properties = {"camunda.bpm.process-engine-name=mariadb", "journey.catalog.tracked-link-base-url=http://localhost:8080",
+        // the process tests record reminders in the log channel; production (mysql) requires real channels
+        "journey.notifications.require-real-channels=false"})
 @ActiveProfiles({"test", "mysql"})
 @DirtiesContext
 class ProspectDevelopmentOnMariaDbTest extends ProspectDevelopmentProcessTests {

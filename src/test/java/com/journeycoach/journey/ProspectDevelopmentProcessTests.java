@@ -79,9 +79,9 @@ abstract class ProspectDevelopmentProcessTests {
     sponsorId = "sponsor-" + suffix;
     distributorId = "dist-" + suffix;
     distributors.register(new Distributors.Registration(sponsorId, "Sam", "Sponsor", sponsorId + "@example.com", "+14155550100",
-        null, null, true, null, null, "Quiet-Harbor-71"));
+        null, null, true, null, null, null, "Quiet-Harbor-71"));
     distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
-        "+4915123456789", null, sponsorId, false, null, null, "Bright-Meadow-42"));
+        "+4915123456789", null, sponsorId, false, null, null, null, "Bright-Meadow-42"));
   }
 
   private ProcessInstance addProspect(Audience audience) {

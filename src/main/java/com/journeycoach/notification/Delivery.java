@@ -1,0 +1,187 @@
+package com.journeycoach.notification;
+
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.Nudges;
+import com.journeycoach.content.CatalogProperties;
+import com.journeycoach.people.Distributor;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.system.EngineAsApplication;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code nudge-delivery}: plan (recipient, channel, opt-out, send window), record a
+ * skip, and send exactly once through the send ledger.
+ */
+@Component("delivery")
+public class Delivery {
+
+  private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+  private final Nudges nudges;
+  private final Distributors distributors;
+  private final Prospects prospects;
+  private final OptOuts optOuts;
+  private final Thresholds thresholds;
+  private final SendLedger ledger;
+  private final Senders senders;
+  private final MessageTemplates templates;
+  private final NotificationProperties properties;
+  private final CatalogProperties publicAddress;
+  private final TaskService tasks;
+  private final EngineAsApplication engine;
+  private final JdbcClient jdbc;
+
+  public Delivery(Nudges nudges, Distributors distributors, Prospects prospects, OptOuts optOuts, Thresholds thresholds,
+                  SendLedger ledger, Senders senders, MessageTemplates templates, NotificationProperties properties,
+                  CatalogProperties publicAddress, TaskService tasks, EngineAsApplication engine, JdbcClient jdbc) {
+    this.nudges = nudges;
+    this.distributors = distributors;
+    this.prospects = prospects;
+    this.optOuts = optOuts;
+    this.thresholds = thresholds;
+    this.ledger = ledger;
+    this.senders = senders;
+    this.templates = templates;
+    this.properties = properties;
+    this.publicAddress = publicAddress;
+    this.tasks = tasks;
+    this.engine = engine;
+    this.jdbc = jdbc;
+  }
+
+  /** "Plan delivery": sets {@code deliverable}, {@code skipReason}, {@code channel}, {@code waitUntil}. */
+  public void plan(DelegateExecution execution) {
+    Nudge nudge = nudge(execution);
+    Optional<Recipient> recipient = recipientOf(nudge);
+    String skipReason = null;
+    Channel channel = null;
+    if (nudge.audience() == Nudge.Audience.MANAGER) {
+      skipReason = "managers read their nudges in Journey Coach; no reminder is sent to the group";
+    } else if (recipient.isEmpty()) {
+      skipReason = "no distributor '" + nudge.recipientId() + "' to reach";
+    } else if ((channel = recipient.get().channel()) == null) {
+      skipReason = "no phone number or email address on file";
+    } else if (optOuts.isOptedOut(recipient.get().address(channel), channel)) {
+      skipReason = "opted out of " + channel;
+    }
+    execution.setVariable("deliverable", skipReason == null);
+    execution.setVariable("skipReason", skipReason);
+    execution.setVariable("channel", channel == null ? null : channel.name());
+    Date waitUntil = null;
+    if (skipReason != null) {
+      log.info("Nudge {} is not delivered: {}", nudge.id(), skipReason);
+    } else if (channel == Channel.SMS || properties.emailFollowsQuietHours()) {
+      // the engine's clock, so tests can stand at 23:00
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant sendAt = QuietHours.nextSendTime(now, recipient.get().zone(),
+          thresholds.number("notification.window.start-hour").intValue(), thresholds.number("notification.window.end-hour").intValue());
+      waitUntil = sendAt.isAfter(now) ? Date.from(sendAt) : null;
+    }
+    execution.setVariable("waitUntil", waitUntil);
+    execution.setVariable("inSendWindow", waitUntil == null);
+  }
+
+  /** "Record skip": the nudge stays, with why it was not sent. */
+  public void skip(DelegateExecution execution) {
+    String nudgeId = (String) execution.getVariable("nudgeId");
+    if (jdbc.sql("SELECT COUNT(*) FROM nudge_skip WHERE nudge_id = ?").param(nudgeId).query(Integer.class).single() == 0) {
+      jdbc.sql("INSERT INTO nudge_skip (nudge_id, reason, skipped_at) VALUES (?, ?, ?)")
+          .params(nudgeId, execution.getVariable("skipReason"), Timestamp.from(Instant.now())).update();
+    }
+  }
+
+  /**
+   * "Send nudge" (asynchronous, retried): exactly once per nudge and channel. An entry already SENT
+   * is not sent again; an attempt of unknown outcome is first looked up at the provider.
+   */
+  public void send(DelegateExecution execution) {
+    Nudge nudge = nudge(execution);
+    Channel channel = Channel.valueOf((String) execution.getVariable("channel"));
+    Recipient recipient = recipientOf(nudge).orElseThrow(() -> new IllegalStateException("recipient vanished: " + nudge.recipientId()));
+    String address = recipient.address(channel);
+    if (optOuts.isOptedOut(address, channel)) {
+      // opted out while the message waited for the morning
+      execution.setVariable("skipReason", "opted out of " + channel);
+      skip(execution);
+      return;
+    }
+    String prospectName = nudge.prospectId() == null ? null
+        : prospects.find(nudge.prospectId()).map(p -> (p.firstName() + " " + Optional.ofNullable(p.lastName()).orElse("")).strip())
+            .orElse(null);
+    String link = taskLink(nudge);
+    String body = templates.sms(nudge.messageKey(), recipient.firstName(), prospectName, link);
+    SendLedger.Entry entry = ledger.prepare(nudge.id(), channel, address, body);
+    if (entry.status() == SendLedger.Status.SENT) {
+      return;
+    }
+    Sender sender = senders.of(channel);
+    String unsubscribeUrl = publicAddress.trackedLinkBaseUrl() + "/unsubscribe/" + entry.unsubscribeToken();
+    Outgoing message = new Outgoing(entry.messageKey(), channel, address,
+        templates.subject(nudge.messageKey(), recipient.firstName(), prospectName), entry.body(),
+        templates.emailHtml(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), unsubscribeUrl);
+    if (channel == Channel.EMAIL) {
+      message = new Outgoing(message.messageKey(), channel, address, message.subject(),
+          templates.emailText(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), message.html(),
+          unsubscribeUrl);
+    }
+    if (entry.status() == SendLedger.Status.ATTEMPTING) {
+      Optional<String> already = sender.findSent(message, entry.attemptedAt());
+      if (already.isPresent()) {
+        ledger.sent(entry.messageKey(), already.get());
+        return;
+      }
+    }
+    ledger.attempting(entry.messageKey());
+    try {
+      ledger.sent(entry.messageKey(), sender.send(message));
+    } catch (ProviderException e) {
+      if (e.surelyNotSent()) {
+        ledger.failed(entry.messageKey(), e.getMessage());
+      } else {
+        ledger.unknownOutcome(entry.messageKey(), e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private Nudge nudge(DelegateExecution execution) {
+    String nudgeId = (String) execution.getVariable("nudgeId");
+    return nudges.find(nudgeId).orElseThrow(() -> new IllegalStateException("No nudge " + nudgeId));
+  }
+
+  private Optional<Recipient> recipientOf(Nudge nudge) {
+    return distributors.find(nudge.recipientId()).map(Delivery::recipient);
+  }
+
+  private static Recipient recipient(Distributor distributor) {
+    Channel preferred = "EMAIL".equals(distributor.preferredChannel()) ? Channel.EMAIL : Channel.SMS;
+    return new Recipient(distributor.id(), distributor.firstName(), distributor.phone(), distributor.email(),
+        ZoneId.of(distributor.timeZone()), preferred);
+  }
+
+  /** The recipient's open task for that prospect in Tasklist, else their Tasklist. */
+  private String taskLink(Nudge nudge) {
+    String tasklist = publicAddress.trackedLinkBaseUrl() + "/camunda/app/tasklist/default/";
+    if (nudge.prospectId() == null) {
+      return tasklist;
+    }
+    Task task = engine.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(nudge.prospectId())
+        .taskAssignee(nudge.recipientId()).active().list().stream().findFirst().orElse(null));
+    return task == null ? tasklist : tasklist + "#/?task=" + task.getId();
+  }
+}

@@ -1,0 +1,62 @@
+package com.journeycoach.notification;
+
+import java.util.Locale;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** Reminder texts from {@code notifications/messages.properties}, by the nudge's message key. */
+@Component
+public class MessageTemplates {
+
+  /** Two GSM-7 segments: a reminder never costs more. */
+  public static final int MAX_SMS_LENGTH = 306;
+  private static final int MAX_NAME_LENGTH = 30;
+
+  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+  public MessageTemplates() {
+    messages.setBasename("notifications/messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+  }
+
+  public String sms(String messageKey, String firstName, String prospectName, String link) {
+    String text = render(messageKey, "sms", firstName, prospectName, link);
+    return text.length() <= MAX_SMS_LENGTH ? text : text.substring(0, MAX_SMS_LENGTH - 1) + "…";
+  }
+
+  public String subject(String messageKey, String firstName, String prospectName) {
+    return render(messageKey, "subject", firstName, prospectName, "");
+  }
+
+  public String emailText(String messageKey, String firstName, String prospectName, String link, String unsubscribeUrl) {
+    return render(messageKey, "sms", firstName, prospectName, link)
+        + "\n\n--\nJourney Coach. To stop these emails: " + unsubscribeUrl + "\n";
+  }
+
+  public String emailHtml(String messageKey, String firstName, String prospectName, String link, String unsubscribeUrl) {
+    String text = render(messageKey, "sms", firstName, prospectName, "");
+    return "<!doctype html><html><body><p>" + HtmlUtils.htmlEscape(text.strip().replaceAll("[:\\s]+$", "")) + "</p>"
+        + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Open it in Tasklist</a></p>"
+        + "<p style=\"color:#777;font-size:small\">Journey Coach. <a href=\"" + HtmlUtils.htmlEscape(unsubscribeUrl)
+        + "\">Unsubscribe</a> from these emails.</p></body></html>";
+  }
+
+  private String render(String messageKey, String part, String firstName, String prospectName, String link) {
+    Object[] args = {shorten(firstName), shorten(prospectName), link};
+    try {
+      return messages.getMessage(messageKey + "." + part, args, Locale.ROOT);
+    } catch (NoSuchMessageException e) {
+      return messages.getMessage("default." + part, args, Locale.ROOT);
+    }
+  }
+
+  private static String shorten(String name) {
+    if (name == null || name.isBlank()) {
+      return "your prospect";
+    }
+    return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH - 1) + "…";
+  }
+}
