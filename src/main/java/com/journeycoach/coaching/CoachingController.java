@@ -1,16 +1,25 @@
 package com.journeycoach.coaching;
 
+import com.journeycoach.people.Distributors;
 import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.ForbiddenException;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
+import com.journeycoach.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,11 +29,13 @@ class CoachingController {
   private final Nudges nudges;
   private final RuleBook ruleBook;
   private final CurrentUser currentUser;
+  private final Distributors distributors;
 
-  CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser) {
+  CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser, Distributors distributors) {
     this.nudges = nudges;
     this.ruleBook = ruleBook;
     this.currentUser = currentUser;
+    this.distributors = distributors;
   }
 
   @GetMapping("/api/nudges")
@@ -35,6 +46,23 @@ class CoachingController {
       throw new ForbiddenException("A distributor lists their own nudges only");
     }
     return nudges.ofRecipient(of);
+  }
+
+  /** A manager's own nudge to a distributor or sponsor, delivered like a reminder. */
+  record ManualNudge(@NotBlank @Size(max = 64) String recipientId, @Size(max = 36) String prospectId,
+                     @NotBlank @Size(max = 100) @Pattern(regexp = "coaching\\.[a-z0-9.-]+", message = "a coaching.* message key")
+                     String messageKey) {
+  }
+
+  @PostMapping("/api/nudges")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Send a coaching nudge to a distributor yourself (managers); it is delivered by SMS or email like a reminder")
+  Nudge send(@Valid @RequestBody ManualNudge request) {
+    currentUser.require(Groups.MANAGERS, Groups.ADMINS);
+    distributors.find(request.recipientId())
+        .orElseThrow(() -> new NotFoundException("No distributor '" + request.recipientId() + "'"));
+    return nudges.record(request.recipientId(), Nudge.Audience.DISTRIBUTOR, "MANUAL", request.prospectId(), null,
+        request.messageKey(), 1, "sent by " + currentUser.id());
   }
 
   @GetMapping("/api/rules")

@@ -16,10 +16,13 @@ public final class QuietHours {
 
   /** When a message due at {@code due} may go out: {@code due} itself inside the window, else the next opening. */
   public static Instant nextSendTime(Instant due, ZoneId zone, int startHour, int endHour) {
+    if (startHour <= 0 && endHour >= 24) {
+      return due;
+    }
     ZonedDateTime local = due.atZone(zone);
     LocalTime time = local.toLocalTime();
     LocalTime opens = LocalTime.of(startHour, 0);
-    LocalTime closes = LocalTime.of(endHour % 24, 0);
+    LocalTime closes = endHour >= 24 ? LocalTime.MAX : LocalTime.of(endHour, 0);
     if (!time.isBefore(opens) && time.isBefore(closes)) {
       return due;
     }
