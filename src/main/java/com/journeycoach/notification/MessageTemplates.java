@@ -46,11 +46,15 @@ public class MessageTemplates {
 
   private String render(String messageKey, String part, String firstName, String prospectName, String link) {
     Object[] args = {shorten(firstName), shorten(prospectName), link};
-    try {
-      return messages.getMessage(messageKey + "." + part, args, Locale.ROOT);
-    } catch (NoSuchMessageException e) {
-      return messages.getMessage("default." + part, args, Locale.ROOT);
+    // "coaching.product-training.CWM" uses "coaching.product-training" when it has no text of its own
+    for (String key = messageKey; key.contains("."); key = key.substring(0, key.lastIndexOf('.'))) {
+      try {
+        return messages.getMessage(key + "." + part, args, Locale.ROOT);
+      } catch (NoSuchMessageException e) {
+        // try the family
+      }
     }
+    return messages.getMessage("default." + part, args, Locale.ROOT);
   }
 
   private static String shorten(String name) {

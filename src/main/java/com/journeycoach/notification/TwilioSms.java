@@ -46,11 +46,16 @@ class TwilioSms implements Sender {
     }
     try {
       return creator.create(client).getSid();
+    } catch (ApiConnectionException e) {
+      // refused: nothing went out; broken or timed out after sending: Twilio may have the message
+      throw new ProviderException("Twilio could not be reached: " + e.getMessage(), refusedConnection(e), e);
     } catch (ApiException e) {
+      if (e.getCause() instanceof java.io.IOException) {
+        // the SDK reports network failures as ApiException too: only a refused connection surely sent nothing
+        throw new ProviderException("Twilio could not be reached: " + e.getMessage(), refusedConnection(e), e);
+      }
       // Twilio answered with an error: nothing was queued
       throw new ProviderException("Twilio refused the SMS: " + e.getMessage(), true, e);
-    } catch (ApiConnectionException e) {
-      throw new ProviderException("Twilio could not be reached: " + e.getMessage(), refusedConnection(e), e);
     }
   }
 
@@ -67,7 +72,7 @@ class TwilioSms implements Sender {
         }
       }
       return Optional.empty();
-    } catch (ApiException | ApiConnectionException e) {
+    } catch (ApiException e) {
       throw new ProviderException("Could not ask Twilio whether the SMS went out: " + e.getMessage(), false, e);
     }
   }
@@ -79,7 +84,8 @@ class TwilioSms implements Sender {
 
   private static boolean refusedConnection(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.ConnectException) {
+      if (cause instanceof java.net.ConnectException
+          || (cause.getMessage() != null && cause.getMessage().contains("Connection refused"))) {
         return true;
       }
     }

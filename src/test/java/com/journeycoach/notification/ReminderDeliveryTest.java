@@ -1,0 +1,405 @@
+package com.journeycoach.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.Nudges;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.statistics.Thresholds;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Reminders through real protocols: the Twilio SDK talking HTTP to a local stand-in for Twilio's
+ * REST API (WireMock) that checks path, auth and form fields as Twilio would, and real email to an
+ * SMTP server inside the test (GreenMail).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+    "camunda.bpm.process-engine-name=reminders",
+    "spring.datasource.url=jdbc:h2:mem:reminders;DB_CLOSE_DELAY=-1",
+    "journey.catalog.tracked-link-base-url=https://coach.example.com"})
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+@DirtiesContext
+class ReminderDeliveryTest {
+
+  static final String SID = "AC" + "0123456789abcdef0123456789abcdef";
+  static final String TOKEN = "stand-in-auth-token-for-tests";
+  static final String FROM = "+15005550006";
+  static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+  static final String PHONE = "+4915123456789";
+
+  // a fixed free port, so the stand-in can be stopped and started again where the application expects it
+  static final WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().port(freePort()));
+  static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    twilio.start();
+    smtp.start();
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void channels(DynamicPropertyRegistry registry) {
+    registry.add("journey.notifications.twilio.account-sid", () -> SID);
+    registry.add("journey.notifications.twilio.auth-token", () -> TOKEN);
+    registry.add("journey.notifications.twilio.from", () -> FROM);
+    registry.add("journey.notifications.twilio.api-base-url", twilio::baseUrl);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stopStandIns() {
+    twilio.stop();
+    smtp.stop();
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  Nudges nudges;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Thresholds thresholds;
+  @Autowired
+  SendLedger ledger;
+  @Autowired
+  OptOuts optOuts;
+  @Autowired
+  MockMvc mvc;
+
+  String smsDistributor;
+  String emailDistributor;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    twilio.resetAll();
+    smtp.purgeEmailFromAllMailboxes();
+    acceptMessages();
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    smsDistributor = "sms-" + suffix;
+    emailDistributor = "mail-" + suffix;
+    optOuts.optIn(PHONE, Channel.SMS);
+    distributors.register(new Distributors.Registration(smsDistributor, "Dana", "Diaz", smsDistributor + "@example.com", PHONE,
+        "Europe/Berlin", null, false, null, null, "SMS", "Bright-Meadow-42"));
+    distributors.register(new Distributors.Registration(emailDistributor, "Eve", "Ernst", emailDistributor + "@example.com", null,
+        "Europe/Berlin", null, false, null, null, "EMAIL", "Bright-Meadow-42"));
+    openAllDay();
+  }
+
+  @AfterEach
+  void restore() {
+    ClockUtil.reset();
+    thresholds.change("notification.window.start-hour", "8", "test: restore", "test");
+    thresholds.change("notification.window.end-hour", "21", "test: restore", "test");
+  }
+
+  private void openAllDay() {
+    thresholds.change("notification.window.start-hour", "0", "test: any hour", "test");
+    thresholds.change("notification.window.end-hour", "24", "test: any hour", "test");
+  }
+
+  private static void acceptMessages() {
+    // the message list Twilio is asked after an unknown outcome: here nothing was taken before
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(10).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"messages\":[],\"end\":0,\"first_page_uri\":\"" + MESSAGES + "?PageSize=50&Page=0\","
+            + "\"next_page_uri\":null,\"previous_page_uri\":null,\"uri\":\"" + MESSAGES + "?PageSize=50&Page=0\","
+            + "\"page\":0,\"page_size\":50,\"start\":0}")));
+    twilio.stubFor(post(urlPathEqualTo(MESSAGES))
+        .withBasicAuth(SID, TOKEN)
+        .withRequestBody(containing("To=")).withRequestBody(containing("From=")).withRequestBody(containing("Body="))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}")));
+  }
+
+  private Nudge nudgeFor(String recipientId) {
+    return nudges.record(recipientId, Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", null, null, "coaching.follow-up-now", 1,
+        "test");
+  }
+
+  private ProcessInstance deliveryOf(Nudge nudge) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nudge.id())
+        .processDefinitionKey("nudge-delivery").singleResult();
+  }
+
+  private Job sendJob(Nudge nudge) {
+    return engine.getManagementService().createJobQuery().processInstanceId(deliveryOf(nudge).getId()).singleResult();
+  }
+
+  private void runSendJob(Nudge nudge) {
+    engine.getManagementService().executeJob(sendJob(nudge).getId());
+  }
+
+  private int postsAnswered(int status) {
+    return (int) twilio.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().startsWith(MESSAGES) && e.getRequest().getMethod().value().equals("POST"))
+        .filter(e -> e.getResponse().getStatus() == status).count();
+  }
+
+  static String signature(String url, Map<String, String> params) throws Exception {
+    StringBuilder data = new StringBuilder(url);
+    new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+    Mac mac = Mac.getInstance("HmacSHA1");
+    mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+    return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions inboundSms(String body, String signature) throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.post("/webhooks/twilio/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .param("From", PHONE).param("Body", body).header("X-Twilio-Signature", signature));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions signedInboundSms(String body) throws Exception {
+    return inboundSms(body, signature("https://coach.example.com/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", body)));
+  }
+
+  @Test
+  void anSmsReminderGoesThroughTheTwilioSdkAsTwilioExpectsIt() {
+    Nudge nudge = nudgeFor(smsDistributor);
+
+    runSendJob(nudge);
+
+    twilio.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
+        .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(SID, TOKEN))
+        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+        .withRequestBody(containing("To=%2B4915123456789"))
+        .withRequestBody(containing("From=%2B15005550006"))
+        .withRequestBody(containing("Body=Hi+Dana"))
+        .withRequestBody(containing("StatusCallback=https%3A%2F%2Fcoach.example.com%2Fwebhooks%2Ftwilio%2Fstatus")));
+    SendLedger.Entry entry = ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow();
+    assertThat(entry.status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(entry.providerId()).startsWith("SM");
+    assertThat(entry.body()).contains("https://coach.example.com/camunda/app/tasklist/default/").hasSizeLessThanOrEqualTo(306);
+    assertThat(deliveryOf(nudge)).as("the delivery has ended").isNull();
+  }
+
+  @Test
+  void anEmailReminderHasPlainTextHtmlAnUnsubscribeLinkAndAStableMessageId() throws Exception {
+    Nudge nudge = nudgeFor(emailDistributor);
+
+    runSendJob(nudge);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    MimeMessage email = received[0];
+    assertThat(email.getAllRecipients()[0].toString()).isEqualTo(emailDistributor + "@example.com");
+    assertThat(email.getSubject()).isEqualTo("Follow up with your prospect now");
+    assertThat(email.getMessageID()).isEqualTo("<" + nudge.id() + ".EMAIL@journey-coach>");
+    String token = ledger.find(SendLedger.keyOf(nudge.id(), Channel.EMAIL)).orElseThrow().unsubscribeToken();
+    assertThat(email.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://coach.example.com/unsubscribe/" + token + ">");
+    String raw = GreenMailUtil.getWholeMessage(email);
+    assertThat(raw).contains("text/plain", "text/html", "Open it in Tasklist");
+    assertThat(email.getContent()).isInstanceOf(MimeMultipart.class);
+  }
+
+  @Test
+  void aRetriedSendAfterAnUnknownOutcomeAsksTwilioAndDoesNotSendTwice() {
+    twilio.resetAll();
+    // Twilio takes the message, then the connection breaks before the answer arrives
+    twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    Nudge nudge = nudgeFor(smsDistributor);
+
+    assertThatThrownBy(() -> runSendJob(nudge));
+    SendLedger.Entry attempted = ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow();
+    assertThat(attempted.status()).isEqualTo(SendLedger.Status.ATTEMPTING);
+
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(PHONE))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"messages\":[{\"sid\":\"SMalreadysent\",\"to\":\"" + PHONE + "\",\"body\":"
+                + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(attempted.body()) + "}],"
+                + "\"end\":0,\"first_page_uri\":\"" + MESSAGES + "?PageSize=50&Page=0\",\"next_page_uri\":null,"
+                + "\"previous_page_uri\":null,\"uri\":\"" + MESSAGES + "?PageSize=50&Page=0\",\"page\":0,\"page_size\":50,\"start\":0}")));
+    runSendJob(nudge);
+
+    twilio.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+    SendLedger.Entry sent = ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow();
+    assertThat(sent.status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(sent.providerId()).isEqualTo("SMalreadysent");
+  }
+
+  @Test
+  void twilioAnswering500RetriesThenRaisesAnIncidentAndACockpitRetrySendsOnce() {
+    twilio.resetAll();
+    twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}")));
+    Nudge nudge = nudgeFor(smsDistributor);
+    String jobId = sendJob(nudge).getId();
+
+    for (int attempt = 0; attempt < 10 && sendJob(nudge).getRetries() > 0; attempt++) {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId));
+    }
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(deliveryOf(nudge).getId()).count())
+        .as("an incident in Cockpit").isOne();
+
+    acceptMessages();
+    engine.getManagementService().setJobRetries(jobId, 1);
+    engine.getManagementService().executeJob(jobId);
+
+    assertThat(postsAnswered(201)).as("exactly one message delivered").isOne();
+    assertThat(postsAnswered(500)).isGreaterThanOrEqualTo(4);
+    assertThat(deliveryOf(nudge)).isNull();
+  }
+
+  @Test
+  void aRefusedConnectionRetriesAndSendsOnceWhenTwilioIsBack() {
+    Nudge nudge = nudgeFor(smsDistributor);
+    int port = twilio.port();
+    twilio.stop();
+    try {
+      assertThatThrownBy(() -> runSendJob(nudge));
+      // refused, or a pooled connection that finds nobody answering: not sent, or not known to be
+      assertThat(ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow().status())
+          .isIn(SendLedger.Status.FAILED, SendLedger.Status.ATTEMPTING);
+    } finally {
+      twilio.start();
+    }
+    assertThat(twilio.port()).isEqualTo(port);
+    acceptMessages();
+
+    runSendJob(nudge);
+
+    assertThat(postsAnswered(201)).isOne();
+    assertThat(ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow().status()).isEqualTo(SendLedger.Status.SENT);
+  }
+
+  @Test
+  void aReminderDueAt23LocalGoesOutAt8() {
+    thresholds.change("notification.window.start-hour", "8", "test: the real window", "test");
+    thresholds.change("notification.window.end-hour", "21", "test: the real window", "test");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T22:00:00Z"))); // 23:00 in Berlin
+
+    Nudge nudge = nudgeFor(smsDistributor);
+
+    Job timer = sendJob(nudge);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(deliveryOf(nudge).getId())).containsExactly("Timer_SendWindowOpens");
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-24T07:00:00Z"))); // 08:00 in Berlin
+    assertThat(twilio.getAllServeEvents()).isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T07:00:01Z")));
+    engine.getManagementService().executeJob(timer.getId());
+    runSendJob(nudge);
+
+    assertThat(postsAnswered(201)).isOne();
+  }
+
+  @Test
+  void stopBlocksTheNextSmsAndStartAllowsItAgain() throws Exception {
+    signedInboundSms("Stop").andExpect(status().isOk());
+    assertThat(optOuts.isOptedOut(PHONE, Channel.SMS)).isTrue();
+
+    Nudge blocked = nudgeFor(smsDistributor);
+
+    assertThat(deliveryOf(blocked)).as("skipped at once").isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_NudgeSkipped")
+        .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(blocked.id())
+            .singleResult().getId()).count()).isOne();
+    assertThat(twilio.getAllServeEvents()).isEmpty();
+
+    signedInboundSms("START").andExpect(status().isOk());
+    Nudge allowed = nudgeFor(smsDistributor);
+    runSendJob(allowed);
+    assertThat(postsAnswered(201)).isOne();
+  }
+
+  @Test
+  void helpAnswersTheHelpText() throws Exception {
+    signedInboundSms("help").andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(
+        "Reply STOP to stop")));
+  }
+
+  @Test
+  void aForgedOrUnsignedWebhookGets403AndChangesNothing() throws Exception {
+    inboundSms("STOP", "forged-signature").andExpect(status().isForbidden());
+    mvc.perform(MockMvcRequestBuilders.post("/webhooks/twilio/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .param("From", PHONE).param("Body", "STOP")).andExpect(status().isForbidden());
+    // signed for another body than the one sent
+    inboundSms("STOP", signature("https://coach.example.com/webhooks/twilio/inbound", Map.of("From", PHONE, "Body", "HELLO")))
+        .andExpect(status().isForbidden());
+    assertThat(optOuts.isOptedOut(PHONE, Channel.SMS)).isFalse();
+  }
+
+  @Test
+  void aSignedStatusCallbackRecordsTheDeliveryStatus() throws Exception {
+    Nudge nudge = nudgeFor(smsDistributor);
+    runSendJob(nudge);
+    String sid = ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow().providerId();
+    Map<String, String> params = Map.of("MessageSid", sid, "MessageStatus", "delivered");
+
+    mvc.perform(MockMvcRequestBuilders.post("/webhooks/twilio/status").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .param("MessageSid", sid).param("MessageStatus", "delivered")
+            .header("X-Twilio-Signature", signature("https://coach.example.com/webhooks/twilio/status", params)))
+        .andExpect(status().isNoContent());
+
+    assertThat(ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow().providerStatus()).isEqualTo("delivered");
+  }
+
+  @Test
+  void theEmailUnsubscribeLinkStopsTheNextEmail() throws Exception {
+    Nudge first = nudgeFor(emailDistributor);
+    runSendJob(first);
+    String token = ledger.find(SendLedger.keyOf(first.id(), Channel.EMAIL)).orElseThrow().unsubscribeToken();
+
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/unsubscribe/" + token))
+        .andExpect(status().isOk());
+    assertThat(optOuts.isOptedOut(emailDistributor + "@example.com", Channel.EMAIL)).as("GET only asks").isFalse();
+    mvc.perform(MockMvcRequestBuilders.post("/unsubscribe/" + token)).andExpect(status().isOk());
+    mvc.perform(MockMvcRequestBuilders.post("/unsubscribe/not-a-token")).andExpect(status().isNotFound());
+
+    Nudge second = nudgeFor(emailDistributor);
+    assertThat(deliveryOf(second)).isNull();
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+}
