@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -55,8 +56,9 @@ class ContentFoldersTest {
         .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(drawn).as("%s has a shape in the diagram", node.getId()).contains(node.getId());
-      boolean mergingGateway = node instanceof Gateway && node.getOutgoing().size() == 1;
-      if (!mergingGateway) {
+      // a merge, or a parallel split, asks no question and needs no label
+      boolean unlabelledGateway = node instanceof Gateway && (node.getOutgoing().size() == 1 || node instanceof ParallelGateway);
+      if (!unlabelledGateway) {
         assertThat(node.getName()).as("%s has a label", node.getId()).isNotBlank();
       }
     }

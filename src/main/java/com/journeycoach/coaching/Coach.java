@@ -8,6 +8,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,7 +45,7 @@ public class Coach {
   public List<NudgeDecision> decide(Collection<?> facts) {
     List<Object> all = new ArrayList<>(facts);
     all.addAll(thresholdFacts());
-    all.addAll(nudges.recentFor(recipientsOf(facts), Instant.now().minus(RECENT)));
+    all.addAll(nudges.recentFor(recipientsOf(facts), ClockUtil.getCurrentTime().toInstant().minus(RECENT)));
     return ruleBook.decide(all);
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ public class Nudges {
   public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String journeyId,
                       String messageKey, int priority, String reason) {
     Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, journeyId, messageKey,
-        priority, reason, Instant.now());
+        priority, reason, ClockUtil.getCurrentTime().toInstant());
     jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(nudge.id(), recipientId, audience.name(), kind, prospectId, journeyId, messageKey, priority, reason,
             Timestamp.from(nudge.createdAt()))
@@ -52,7 +53,7 @@ public class Nudges {
 
   /** Nudges given to these recipients since the given time, as facts for caps and repeat windows. */
   public List<RecentNudge> recentFor(List<String> recipientIds, Instant since) {
-    Instant now = Instant.now();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     String placeholders = String.join(", ", recipientIds.stream().map(r -> "?").toList());
     List<Object> params = new ArrayList<>(recipientIds);
     params.add(Timestamp.from(since));

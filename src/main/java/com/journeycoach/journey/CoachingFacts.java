@@ -21,6 +21,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,8 @@ public class CoachingFacts {
   }
 
   public List<Object> forDistributor(Occasion occasion, String distributorId) {
-    Instant now = Instant.now();
+    // the engine's clock: the same "now" as the timers that ask
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     Distributor distributor = distributors.get(distributorId);
     List<Prospect> all = prospects.ofDistributor(distributorId);
     Map<String, Integer> interest = interestTotals(distributorId);
@@ -95,7 +97,7 @@ public class CoachingFacts {
     ProcessInstance journey = runtime.createProcessInstanceQuery().processInstanceBusinessKey(prospectId)
         .processDefinitionKey(JourneyStarter.PROCESS_KEY).singleResult();
     if (journey == null) {
-      return new Step("none", Instant.now());
+      return new Step("none", ClockUtil.getCurrentTime().toInstant());
     }
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(journey.getId()).unfinished().list()) {
@@ -104,7 +106,7 @@ public class CoachingFacts {
         return new Step(step, activity.getStartTime().toInstant());
       }
     }
-    return new Step("other", Instant.now());
+    return new Step("other", ClockUtil.getCurrentTime().toInstant());
   }
 
   private static double hoursBetween(Instant from, Instant to) {

@@ -22,4 +22,9 @@ class FormStepDelegates {
   JavaDelegate recordOutcome(JourneySteps steps) {
     return steps::recordOutcome;
   }
+
+  @Bean("recordTraining")
+  JavaDelegate recordTraining(OnboardingSteps steps) {
+    return steps::recordTraining;
+  }
 }

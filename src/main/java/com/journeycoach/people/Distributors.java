@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +37,21 @@ public class Distributors {
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final EngineAsApplication engine;
+  private final ApplicationEventPublisher events;
 
-  public Distributors(JdbcClient jdbc, IdentityService identity, EngineAsApplication engine) {
+  public Distributors(JdbcClient jdbc, IdentityService identity, EngineAsApplication engine, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.engine = engine;
+    this.events = events;
+  }
+
+  /** Adds products the distributor has now trained on. */
+  public void addTrainedProducts(String id, java.util.Collection<String> products) {
+    Set<String> all = new TreeSet<>(get(id).trainedProducts());
+    all.addAll(products);
+    jdbc.sql("UPDATE distributor SET trained_products = ? WHERE id = ?")
+        .params(all.isEmpty() ? null : String.join(",", all), id).update();
   }
 
   public Optional<Distributor> find(String id) {
@@ -93,7 +104,9 @@ public class Distributors {
       createUser(registration);
       return null;
     });
-    return get(registration.id());
+    Distributor distributor = get(registration.id());
+    events.publishEvent(new DistributorRegistered(distributor));
+    return distributor;
   }
 
   private void createUser(Registration registration) {
@@ -102,8 +115,9 @@ public class Distributors {
     user.setLastName(registration.lastName());
     user.setEmail(registration.email());
     user.setPassword(registration.password());
-    PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(registration.password(), user);
-    if (!policy.isValid()) {
+    PasswordPolicyResult policy = registration.password() == null ? null
+        : identity.checkPasswordAgainstPolicy(registration.password(), user);
+    if (policy != null && !policy.isValid()) {
       List<String> violated = policy.getViolatedRules().stream()
           .map(rule -> "password: " + rule.getPlaceholder().replace("PASSWORD_POLICY_", "").toLowerCase().replace('_', ' ')
               + (rule.getParameters() == null || rule.getParameters().isEmpty() ? "" : " " + rule.getParameters()))

@@ -90,11 +90,16 @@ public class Prospects {
     return value == null ? Personality.UNKNOWN : Personality.valueOf(value);
   }
 
+  /** Changes the status; becoming WON or ENROLLED publishes {@link ProspectClosed} for the onboarding journey. */
   public void changeStatus(String id, Prospect.Status status) {
+    Prospect before = get(id);
     int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
         .params(status.name(), Timestamp.from(Instant.now()), id).update();
     if (updated == 0) {
       throw new NotFoundException("No prospect '" + id + "'");
+    }
+    if (before.status() != status && (status == Prospect.Status.WON || status == Prospect.Status.ENROLLED)) {
+      events.publishEvent(new ProspectClosed(get(id)));
     }
   }
 }

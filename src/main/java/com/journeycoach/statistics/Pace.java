@@ -20,6 +20,11 @@ public class Pace {
     return thresholds.get(name(processKey, step)).value();
   }
 
+  /** A whole number of days held by a NUMBER threshold, as an ISO-8601 duration (e.g. the onboarding period). */
+  public String days(String thresholdName) {
+    return "P" + thresholds.number(thresholdName).intValue() + "D";
+  }
+
   public static String name(String processKey, String step) {
     return "pace." + processKey + "." + step;
   }

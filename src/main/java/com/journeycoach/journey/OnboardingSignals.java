@@ -1,0 +1,90 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.NudgeRecorded;
+import com.journeycoach.people.Distributor;
+import com.journeycoach.people.DistributorRegistered;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.ProspectAdded;
+import com.journeycoach.people.ProspectClosed;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.system.EngineAsApplication;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens elsewhere that the onboarding journey hears of, in the same transaction: a
+ * registration starts it; enough first prospects, a first sale and a suggested product training
+ * reach the running journey; a prospect enrolled becomes a distributor with their recruiter as sponsor.
+ */
+@Component
+class OnboardingSignals {
+
+  static final String PROCESS_KEY = "distributor-onboarding";
+
+  private final RuntimeService runtime;
+  private final EngineAsApplication engine;
+  private final Prospects prospects;
+  private final Distributors distributors;
+  private final Thresholds thresholds;
+
+  OnboardingSignals(RuntimeService runtime, EngineAsApplication engine, Prospects prospects, Distributors distributors,
+                    Thresholds thresholds) {
+    this.runtime = runtime;
+    this.engine = engine;
+    this.prospects = prospects;
+    this.distributors = distributors;
+    this.thresholds = thresholds;
+  }
+
+  @EventListener
+  void on(DistributorRegistered registered) {
+    Distributor distributor = registered.distributor();
+    engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, distributor.id(), Map.of("distributorId", distributor.id())));
+  }
+
+  @EventListener
+  void on(ProspectAdded added) {
+    String distributorId = added.prospect().distributorId();
+    int minimum = thresholds.number("onboarding.first-prospects-minimum").intValue();
+    if (prospects.ofDistributor(distributorId).size() >= minimum) {
+      correlate("FirstProspectsAdded", distributorId, Map.of());
+    }
+  }
+
+  @EventListener
+  void on(ProspectClosed closed) {
+    Prospect prospect = closed.prospect();
+    if (prospect.status() == Prospect.Status.WON) {
+      correlate("FirstSaleMade", prospect.distributorId(), Map.of());
+    } else if (prospect.status() == Prospect.Status.ENROLLED) {
+      String newId = "enrollee-" + prospect.id().substring(0, 8);
+      if (distributors.find(newId).isEmpty()) {
+        // no password yet: a manager sets one in Camunda Admin before the first login
+        distributors.register(new Distributors.Registration(newId, prospect.firstName(),
+            prospect.lastName() == null ? "-" : prospect.lastName(), prospect.email() == null ? "" : prospect.email(),
+            prospect.phone(), null, prospect.distributorId(), false, null, null, null, null));
+      }
+    }
+  }
+
+  @EventListener
+  void on(NudgeRecorded recorded) {
+    Nudge nudge = recorded.nudge();
+    if ("TAKE_PRODUCT_TRAINING".equals(nudge.kind())) {
+      String product = nudge.messageKey().substring(nudge.messageKey().lastIndexOf('.') + 1);
+      correlate("ProductTrainingSuggested", nudge.recipientId(), Map.of("product", product));
+    }
+  }
+
+  private void correlate(String message, String distributorId, Map<String, Object> variables) {
+    engine.call(() -> runtime.createMessageCorrelation(message)
+        .processInstanceBusinessKey(distributorId)
+        .setVariables(variables)
+        .correlateAllWithResult());
+  }
+}

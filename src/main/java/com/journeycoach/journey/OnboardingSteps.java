@@ -1,0 +1,98 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.coaching.Coach;
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.Nudges;
+import com.journeycoach.coaching.Occasion;
+import com.journeycoach.content.Asset;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.Phase;
+import com.journeycoach.people.Distributor;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.system.InvalidInputException;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of {@code distributor-onboarding}: {@code ${onboardingSteps.xxx(execution)}}. */
+@Component("onboardingSteps")
+public class OnboardingSteps {
+
+  private final Distributors distributors;
+  private final Catalog catalog;
+  private final Nudges nudges;
+  private final Coach coach;
+  private final CoachingFacts facts;
+
+  public OnboardingSteps(Distributors distributors, Catalog catalog, Nudges nudges, Coach coach, CoachingFacts facts) {
+    this.distributors = distributors;
+    this.catalog = catalog;
+    this.nudges = nudges;
+    this.coach = coach;
+    this.facts = facts;
+  }
+
+  /** "Send welcome": a welcome nudge (delivered like a reminder) and the variables the forms show. */
+  public void sendWelcome(DelegateExecution execution) {
+    Distributor distributor = distributors.get(distributorId(execution));
+    execution.setVariable("distributorName", distributor.firstName());
+    execution.setVariable("sponsorId", distributor.sponsorId());
+    execution.setVariable("reviewerId", distributor.sponsorId());
+    execution.setVariable("experienced", distributor.experienced());
+    List<Asset> training = catalog.activeInSequence().stream()
+        .filter(asset -> asset.phase() == Phase.ONBOARDING || asset.phase() == Phase.PRODUCT_KNOWLEDGE)
+        .toList();
+    execution.setVariable("trainingList", training.stream().map(asset -> "- [" + asset.title() + "](" + asset.url() + ")")
+        .collect(Collectors.joining("\n")));
+    nudges.record(distributor.id(), Nudge.Audience.DISTRIBUTOR, "WELCOME", null, execution.getProcessInstanceId(),
+        "coaching.welcome", 1, "distributor-onboarding/Task_SendWelcome");
+  }
+
+  /** "Record training": done, or skipped by an experienced enrollee; completed product training counts. */
+  public void recordTraining(DelegateExecution execution) {
+    boolean skipped = Boolean.TRUE.equals(execution.getVariable("skipTraining"));
+    boolean done = Boolean.TRUE.equals(execution.getVariable("trainingDone"));
+    boolean experienced = Boolean.TRUE.equals(execution.getVariable("experienced"));
+    if (skipped && !experienced) {
+      throw new InvalidInputException("Only an experienced distributor may skip the training",
+          List.of("skipTraining: only for experienced distributors"));
+    }
+    if (!skipped && !done) {
+      throw new InvalidInputException("Confirm the training is done, or skip it if you are experienced",
+          List.of("trainingDone: required unless skipped"));
+    }
+    execution.setVariable("trainingSkipped", skipped);
+    if (done) {
+      distributors.addTrainedProducts(distributorId(execution), catalog.activeInSequence().stream()
+          .filter(asset -> asset.phase() == Phase.PRODUCT_KNOWLEDGE).map(Asset::product).filter(Objects::nonNull).toList());
+    }
+  }
+
+  /** "Review first prospects" on day 1, 3 and 7: the rules decide who hears what. */
+  public void reviewFirstProspects(DelegateExecution execution) {
+    coach.coach(facts.forDistributor(Occasion.dailyReview(), distributorId(execution)), execution.getProcessInstanceId());
+  }
+
+  /** "Record product training": the distributor took the training their prospects' interest pointed to. */
+  public void recordProductTraining(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(execution.getVariable("productTrainingDone"))) {
+      throw new InvalidInputException("Confirm the training is done", List.of("productTrainingDone: required"));
+    }
+    distributors.addTrainedProducts(distributorId(execution), List.of((String) execution.getVariable("product")));
+  }
+
+  /** "Tell sponsor of first sale". */
+  public void alertSponsorOfFirstSale(DelegateExecution execution) {
+    String sponsorId = distributors.get(distributorId(execution)).sponsorId();
+    if (sponsorId != null) {
+      nudges.record(sponsorId, Nudge.Audience.SPONSOR, "ENROLLEE_FIRST_SALE", null, execution.getProcessInstanceId(),
+          "coaching.sponsor.enrollee-first-sale", 2, "distributor-onboarding/Task_TellSponsorOfFirstSale");
+    }
+  }
+
+  private static String distributorId(DelegateExecution execution) {
+    return (String) execution.getVariable("distributorId");
+  }
+}

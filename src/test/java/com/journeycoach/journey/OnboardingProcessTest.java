@@ -1,0 +1,229 @@
+package com.journeycoach.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.coaching.Nudge;
+import com.journeycoach.coaching.Nudges;
+import com.journeycoach.content.Audience;
+import com.journeycoach.content.Shares;
+import com.journeycoach.people.Distributor;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.system.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of distributor-onboarding. */
+@JourneyCoachTest
+class OnboardingProcessTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Nudges nudges;
+  @Autowired
+  Shares shares;
+  @Autowired
+  Touchpoints touchpoints;
+
+  String sponsorId;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    sponsorId = register(null, true);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private String register(String sponsor, boolean experienced) {
+    String id = "onb-" + UUID.randomUUID().toString().substring(0, 8);
+    distributors.register(new Distributors.Registration(id, "Nia", "Newcomer", id + "@example.com", "+4915123456789",
+        null, sponsor, experienced, null, null, null, "Bright-Meadow-42"));
+    return id;
+  }
+
+  private ProcessInstance onboardingOf(String distributorId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("distributor-onboarding")
+        .processInstanceBusinessKey(distributorId).singleResult();
+  }
+
+  private Task task(ProcessInstance onboarding, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(onboarding.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private Job job(ProcessInstance onboarding, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(onboarding.getId()).activityId(activityId).singleResult();
+  }
+
+  private List<String> reasonsFor(String recipientId) {
+    return nudges.ofRecipient(recipientId).stream().map(Nudge::reason).toList();
+  }
+
+  @Test
+  void aNewcomerDoesAllTheTrainingWhileFirstProspectsAndTheSponsorCheckInRun() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Task_SendWelcome")
+        .isWaitingAt("Task_CompleteTraining", "Task_WaitForFirstProspects", "Task_SponsorCheckIn");
+    assertThat(task(onboarding, "Task_CompleteTraining").getAssignee()).isEqualTo(newcomer);
+    assertThat(task(onboarding, "Task_SponsorCheckIn").getAssignee()).isEqualTo(sponsorId);
+    assertThat((String) engine.getRuntimeService().getVariable(onboarding.getId(), "trainingList")).contains("CWM product training");
+    assertThat(nudges.ofRecipient(newcomer)).extracting(Nudge::messageKey).contains("coaching.welcome");
+
+    String trainingTask = task(onboarding, "Task_CompleteTraining").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(trainingTask, Map.of("skipTraining", true)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("experienced");
+    engine.getTaskService().complete(trainingTask, Map.of("trainingDone", true));
+
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Task_RecordTraining");
+    assertThat(distributors.get(newcomer).trainedProducts()).contains("CWM", "HYDRATION");
+  }
+
+  @Test
+  void anExperiencedEnrolleeSkipsTheTraining() {
+    String experienced = register(sponsorId, true);
+    ProcessInstance onboarding = onboardingOf(experienced);
+
+    engine.getTaskService().complete(task(onboarding, "Task_CompleteTraining").getId(), Map.of("skipTraining", true));
+
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Task_RecordTraining");
+    assertThat(engine.getRuntimeService().getVariable(onboarding.getId(), "trainingSkipped")).isEqualTo(true);
+    assertThat(distributors.get(experienced).trainedProducts()).isEmpty();
+  }
+
+  @Test
+  void firstProspectsAddedOnDayOneEndTheChecks() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+
+    for (int i = 0; i < 3; i++) {
+      prospects.add(new Prospects.NewProspect(newcomer, "Pat" + i, null, null, null, Audience.PRODUCT_CUSTOMER));
+    }
+
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Task_WaitForFirstProspects");
+    assertThat(job(onboarding, "Timer_FirstProspectsDay1")).as("no checks left").isNull();
+  }
+
+  @Test
+  void noFirstProspectsByDay3And7NudgeTheDistributorThenAlertTheSponsor() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    Instant enrolled = Instant.now();
+    assertThat(job(onboarding, "Timer_FirstProspectsDay1").getDuedate())
+        .isCloseTo(Date.from(enrolled.plus(Duration.ofDays(1))), 120_000);
+
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(1)).plusSeconds(60)));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_FirstProspectsDay1").getId());
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(3)).plusSeconds(60)));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_FirstProspectsDay3").getId());
+
+    assertThat(reasonsFor(newcomer)).filteredOn("First prospects not yet added"::equals).hasSize(2);
+    assertThat(reasonsFor(sponsorId)).doesNotContain("Enrollee stalled");
+
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(7)).plusSeconds(60)));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_FirstProspectsDay7").getId());
+
+    assertThat(reasonsFor(sponsorId)).contains("Enrollee stalled");
+    BpmnAwareTests.assertThat(onboarding).isWaitingAt("Task_WaitForFirstProspects");
+  }
+
+  @Test
+  void prospectsInterestInAProductTheDistributorHasNotTrainedOnOffersItsTraining() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    for (int i = 0; i < 2; i++) {
+      Prospect prospect = prospects.add(new Prospects.NewProspect(newcomer, "Pat" + i, null, null, null, Audience.PRODUCT_CUSTOMER));
+      String journeyId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(prospect.id())
+          .processDefinitionKey("prospect-development").singleResult().getId();
+      answerFollowUp(journeyId, Map.of("interestChange", "0", "purchaseIntent", "LOW", "closeEstimate", 10)); // verdant-story
+      answerFollowUp(journeyId, Map.of("interestChange", "1", "purchaseIntent", "MEDIUM", "closeEstimate", 30)); // cwm-explained
+    }
+
+    Task training = task(onboarding, "Task_TakeProductTraining");
+    assertThat(training).as("the product training task").isNotNull();
+    assertThat(training.getAssignee()).isEqualTo(newcomer);
+    assertThat(engine.getTaskService().getVariable(training.getId(), "product")).isEqualTo("CWM");
+
+    engine.getTaskService().complete(training.getId(), Map.of("productTrainingDone", true));
+    assertThat(distributors.get(newcomer).trainedProducts()).contains("CWM");
+  }
+
+  private void answerFollowUp(String journeyId, Map<String, Object> answers) {
+    Task share = engine.getTaskService().createTaskQuery().processInstanceId(journeyId).taskDefinitionKey("Task_ShareAsset").singleResult();
+    String shareId = (String) engine.getRuntimeService().getVariable(journeyId, "shareId");
+    engine.getTaskService().complete(share.getId(), Map.of("shareChannel", "SMS"));
+    touchpoints.firstViewThroughLink(shares.recordView(shares.get(shareId).token()).orElseThrow());
+    Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(journeyId).taskDefinitionKey("Task_AskFollowUp").singleResult();
+    engine.getTaskService().complete(followUp.getId(), answers);
+  }
+
+  @Test
+  void theFirstSaleEndsOnboardingAndTheSponsorHearsOfIt() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    Prospect prospect = prospects.add(new Prospects.NewProspect(newcomer, "Pat", null, null, null, Audience.PRODUCT_CUSTOMER));
+
+    touchpoints.report(new Touchpoints.Event("order-" + UUID.randomUUID(), Touchpoint.Kind.PURCHASED, prospect.id(), null, null, "shop"));
+
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Event_FirstSaleDuringOnboarding", "Task_TellSponsorOfFirstSale",
+        "EndEvent_FirstSaleMade").isEnded();
+    assertThat(nudges.ofRecipient(sponsorId)).extracting(Nudge::kind).contains("ENROLLEE_FIRST_SALE");
+  }
+
+  @Test
+  void theOnboardingPeriodRunningOutEndsItWithTheSponsorsReview() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    Job period = job(onboarding, "Timer_OnboardingPeriodOver");
+    assertThat(period.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(90))), 120_000);
+
+    engine.getManagementService().executeJob(period.getId());
+
+    Task review = task(onboarding, "Task_ReviewOnboarding");
+    assertThat(review.getAssignee()).isEqualTo(sponsorId);
+    engine.getTaskService().complete(review.getId(), Map.of("reviewOutcome", "ON_TRACK"));
+    BpmnAwareTests.assertThat(onboarding).hasPassed("EndEvent_OnboardingReviewed").isEnded();
+  }
+
+  @Test
+  void anEnrollmentFromAProspectJourneyStartsOnboardingWithTheRecruiterAsSponsor() {
+    String recruiter = register(sponsorId, true);
+    Prospect prospect = prospects.add(new Prospects.NewProspect(recruiter, "Rae", "Recruit", "rae@example.com", "+4915123456780",
+        Audience.BUSINESS_BUILDER));
+
+    touchpoints.report(new Touchpoints.Event("crm-" + UUID.randomUUID(), Touchpoint.Kind.ENROLLED, prospect.id(), null, null, "crm"));
+
+    Distributor enrollee = distributors.get("enrollee-" + prospect.id().substring(0, 8));
+    assertThat(enrollee.sponsorId()).isEqualTo(recruiter);
+    assertThat(enrollee.phone()).isEqualTo("+4915123456780");
+    ProcessInstance onboarding = onboardingOf(enrollee.id());
+    assertThat(engine.getRuntimeService().getVariable(onboarding.getId(), "sponsorId")).isEqualTo(recruiter);
+    assertThat(task(onboarding, "Task_SponsorCheckIn").getAssignee()).isEqualTo(recruiter);
+  }
+}
