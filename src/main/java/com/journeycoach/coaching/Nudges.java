@@ -39,15 +39,13 @@ public class Nudges {
 
   public java.util.Optional<Nudge> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE id = ?").param(id)
-        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .query(Nudges::nudge)
         .optional();
   }
 
   public List<Nudge> ofRecipient(String recipientId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id = ? ORDER BY created_at DESC, id").param(recipientId)
-        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .query(Nudges::nudge)
         .list();
   }
 
@@ -67,8 +65,12 @@ public class Nudges {
 
   public List<Nudge> ofJourney(String journeyId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE journey_id = ? ORDER BY created_at, id").param(journeyId)
-        .query((rs, i) -> new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .query(Nudges::nudge)
         .list();
+  }
+
+  private static Nudge nudge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant());
   }
 }

@@ -68,9 +68,7 @@ public class Prospects {
 
   public Optional<Prospect> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE id = ?").param(id)
-        .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
-            Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant()))
+        .query(Prospects::prospect)
         .optional();
   }
 
@@ -80,10 +78,14 @@ public class Prospects {
 
   public List<Prospect> ofDistributor(String distributorId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? ORDER BY created_at, id").param(distributorId)
-        .query((rs, i) -> new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
-            Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant()))
+        .query(Prospects::prospect)
         .list();
+  }
+
+  private static Prospect prospect(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
+        Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant());
   }
 
   private static Personality personality(String value) {

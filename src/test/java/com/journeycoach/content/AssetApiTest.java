@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
+import static com.journeycoach.Problems.assertProblem;
 import com.journeycoach.TestUsers;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.system.Groups;
@@ -38,14 +39,6 @@ class AssetApiTest {
     TestUsers.ensureDistributor(distributors, "asset-dist", null);
   }
 
-  static void assertProblem(HttpResponse<String> response, int status, String... details) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).doesNotContain("\tat ", "Exception");
-    if (details.length > 0) {
-      assertThat(response.body()).contains(details);
-    }
-  }
 
   @Test
   void theSampleCatalogShipsTwelveAssetsOverTheFourPhasesWithCwmExplainedFirst() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
+import static com.journeycoach.Problems.assertProblem;
 import com.journeycoach.TestUsers;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Share;
@@ -61,11 +62,6 @@ class TouchpointApiTest {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(prospect.id()).count() > 0;
   }
 
-  private static void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).doesNotContain("\tat ", "Exception");
-  }
 
   @Test
   void aPurchaseFromTheShopEndsTheJourneyAndARepeatedKeyChangesNothing() {

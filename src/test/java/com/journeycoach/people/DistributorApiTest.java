@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
+import static com.journeycoach.Problems.assertProblem;
 import com.journeycoach.TestUsers;
 import com.journeycoach.system.Groups;
 import java.net.http.HttpResponse;
@@ -39,11 +40,6 @@ class DistributorApiTest {
         + (sponsorId == null ? "" : ",\"sponsorId\":\"" + sponsorId + "\"") + "}";
   }
 
-  private static void assertProblem(HttpResponse<String> response, int status, String detail) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).contains(detail).doesNotContain("\tat ", "Exception");
-  }
 
   private boolean exists(String id) {
     return distributors.find(id).isPresent() || identity.createUserQuery().userId(id).count() > 0;

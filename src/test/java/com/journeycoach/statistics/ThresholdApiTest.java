@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
+import static com.journeycoach.Problems.assertProblem;
 import com.journeycoach.TestUsers;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.system.Groups;
@@ -38,11 +39,6 @@ class ThresholdApiTest {
     TestUsers.ensureDistributor(distributors, "dana", null);
   }
 
-  private void assertProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).contains("\"status\":" + status).doesNotContain("\tat ", "trace", "Exception");
-  }
 
   @Test
   void managerChangesAPaceAndTheHistoryKeepsTheOldValue() {
