@@ -67,7 +67,8 @@ public class CoachingFacts {
     // the engine's clock: the same "now" as the timers that ask
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Distributor distributor = distributors.get(distributorId);
-    List<Prospect> all = prospects.ofDistributor(distributorId);
+    // open journeys only: the facts stay small however long the distributor's history grows
+    List<Prospect> open = prospects.openOfDistributor(distributorId);
     Map<String, Integer> interest = interestTotals(distributorId);
     Map<String, Set<String>> products = productInterests(distributorId);
     Map<String, Integer> reminders = remindersSent(distributorId);
@@ -76,11 +77,8 @@ public class CoachingFacts {
     facts.add(occasion);
     facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
         distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
-        Duration.between(lastActivity(distributor), now).toDays(), all.size()));
-    for (Prospect prospect : all) {
-      if (prospect.isClosed()) {
-        continue;
-      }
+        Duration.between(lastActivity(distributor), now).toDays(), prospects.countOfDistributor(distributorId)));
+    for (Prospect prospect : open) {
       Step step = engine.call(() -> currentStep(prospect.id()));
       facts.add(new ProspectJourney(prospect.id(), distributorId, step.name(), hoursBetween(step.since(), now),
           hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), interest.getOrDefault(prospect.id(), 0),
@@ -115,7 +113,8 @@ public class CoachingFacts {
 
   private Map<String, Integer> interestTotals(String distributorId) {
     Map<String, Integer> totals = new HashMap<>();
-    jdbc.sql("SELECT prospect_id, SUM(interest_change) FROM follow_up_answer WHERE distributor_id = ? GROUP BY prospect_id")
+    jdbc.sql("SELECT f.prospect_id, SUM(f.interest_change) FROM follow_up_answer f JOIN prospect p ON p.id = f.prospect_id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') GROUP BY f.prospect_id")
         .param(distributorId).query(rs -> {
           totals.put(rs.getString(1), rs.getInt(2));
         });
@@ -126,7 +125,8 @@ public class CoachingFacts {
   private Map<String, Set<String>> productInterests(String distributorId) {
     Map<String, Set<String>> interests = new HashMap<>();
     jdbc.sql("SELECT DISTINCT f.prospect_id, a.product FROM follow_up_answer f JOIN asset_share s ON s.id = f.share_id"
-            + " JOIN asset a ON a.id = s.asset_id WHERE f.distributor_id = ? AND a.product IS NOT NULL"
+            + " JOIN asset a ON a.id = s.asset_id JOIN prospect p ON p.id = f.prospect_id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') AND a.product IS NOT NULL"
             + " AND (f.interest_change > 0 OR f.purchase_intent IN ('MEDIUM', 'HIGH'))")
         .param(distributorId).query(rs -> {
           interests.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -143,23 +143,19 @@ public class CoachingFacts {
     return counts;
   }
 
-  /** The distributor's last close estimate per closed journey, against whether it closed (won or enrolled). */
+  /** The distributor's last close estimate per closed journey, against whether it closed (won or enrolled); in SQL. */
   private ForecastRecord forecast(String distributorId) {
-    Map<String, Integer> lastEstimate = new HashMap<>();
-    Map<String, Boolean> closedWon = new HashMap<>();
-    jdbc.sql("SELECT p.id, p.status, f.close_estimate FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST') ORDER BY f.answered_at, f.id")
-        .param(distributorId).query(rs -> {
-          lastEstimate.put(rs.getString(1), rs.getInt(3));
-          closedWon.put(rs.getString(1), !"LOST".equals(rs.getString(2)));
-        });
-    int closed = lastEstimate.size();
-    if (closed == 0) {
-      return new ForecastRecord(distributorId, 0, 0, 0);
-    }
-    double meanEstimate = lastEstimate.values().stream().mapToInt(Integer::intValue).average().orElse(0);
-    double closeRate = 100.0 * closedWon.values().stream().filter(Boolean::booleanValue).count() / closed;
-    return new ForecastRecord(distributorId, closed, meanEstimate, closeRate);
+    return jdbc.sql("SELECT COUNT(*), AVG(f.close_estimate), SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END)"
+            + " FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
+            + " AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)")
+        .param(distributorId)
+        .query((rs, i) -> {
+          int closed = rs.getInt(1);
+          return closed == 0 ? new ForecastRecord(distributorId, 0, 0, 0)
+              : new ForecastRecord(distributorId, closed, rs.getDouble(2), 100.0 * rs.getInt(3) / closed);
+        })
+        .single();
   }
 
   private Instant lastActivity(Distributor distributor) {

@@ -93,6 +93,17 @@ public class Prospects {
   }
 
   /** Changes the status; becoming WON or ENROLLED publishes {@link ProspectClosed} for the onboarding journey. */
+  /** The prospects whose journey is still going (active or in nurture), oldest first. */
+  public List<Prospect> openOfDistributor(String distributorId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? AND status IN ('ACTIVE', 'NURTURE')"
+            + " ORDER BY created_at, id").param(distributorId)
+        .query(Prospects::prospect).list();
+  }
+
+  public int countOfDistributor(String distributorId) {
+    return jdbc.sql("SELECT COUNT(*) FROM prospect WHERE distributor_id = ?").param(distributorId).query(Integer.class).single();
+  }
+
   public void changeStatus(String id, Prospect.Status status) {
     Prospect before = get(id);
     int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")

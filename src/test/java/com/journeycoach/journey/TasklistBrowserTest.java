@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -123,13 +124,15 @@ class TasklistBrowserTest {
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
     wait.until(ExpectedConditions.textToBePresentInElement(form, "Follow up with Pat Prospect"));
 
+    // form-js takes typed text into its state after a short debounce, or at once when the field loses
+    // focus: type the text fields first and leave each with TAB, then click the others
+    WebElement notes = input(browser, "What did they say? (optional)");
+    notes.sendKeys("Wants the starter kit", Keys.TAB);
+    wait.until(ExpectedConditions.textToBePresentInElementValue(notes, "Wants the starter kit"));
+    input(browser, "Your estimate of the chance to close (percent)").sendKeys("80", Keys.TAB);
     chooseFromSelect(browser, wait, "Is the prospect more or less interested than before?", "Much more (+2)");
     field(browser, "How likely are they to buy or enroll?")
         .findElement(By.xpath(".//label[normalize-space(.)='Very']")).click();
-    input(browser, "Your estimate of the chance to close (percent)").sendKeys("80");
-    WebElement notes = input(browser, "What did they say? (optional)");
-    notes.sendKeys("Wants the starter kit");
-    wait.until(ExpectedConditions.textToBePresentInElementValue(notes, "Wants the starter kit"));
 
     click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
