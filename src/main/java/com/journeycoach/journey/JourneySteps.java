@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +76,8 @@ public class JourneySteps {
   public void chooseNextAsset(DelegateExecution execution) {
     Prospect prospect = prospects.get(prospectId(execution));
     Optional<Asset> next = nextAsset.forProspect(prospect.id(), prospect.audience());
-    execution.setVariable("assetLeft", next.isPresent());
+    // gateway decisions are transient: read by the next gateway in the same transaction, never stored
+    execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
       Share share = shares.create(prospect.id(), asset.id(), prospect.distributorId());
       execution.setVariable("assetId", asset.id());
@@ -92,7 +94,7 @@ public class JourneySteps {
     shares.markShared(shareId, channel == null ? null : channel.toString());
     Share share = shares.get(shareId);
     touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, share.prospectId(), share.assetId(), shareId);
-    execution.setVariable("viewed", share.viewed());
+    execution.setVariable("viewed", Variables.booleanValue(share.viewed(), true));
   }
 
   /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
@@ -104,7 +106,7 @@ public class JourneySteps {
     followUps.record(shareId, prospectId, (String) execution.getVariable("distributorId"), answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId,
         (String) execution.getVariable("assetId"), shareId);
-    execution.setVariable("readyToPresent", readiness.isReady(followUps.ofProspect(prospectId)));
+    execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(followUps.ofProspect(prospectId)), true));
     coach.coach(coachingFacts.about(Occasion.followUpRecorded(prospectId), prospectId), execution.getProcessInstanceId());
   }
 

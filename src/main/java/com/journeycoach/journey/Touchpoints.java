@@ -89,7 +89,7 @@ public class Touchpoints {
     }
     Touchpoint stored;
     try {
-      stored = insert(event, share.map(Share::id).orElse(null));
+      stored = insert(event, share.map(Share::id).orElse(null), Touchpoint.Effect.STORED);
     } catch (DuplicateKeyException raced) {
       return new Recorded(findByKey(event.idempotencyKey()).orElseThrow(), true);
     }
@@ -111,18 +111,21 @@ public class Touchpoints {
     if (findByKey(event.idempotencyKey()).isPresent()) {
       return Touchpoint.Effect.STORED;
     }
-    Touchpoint stored = insert(event, share.id());
+    Touchpoint stored = insert(event, share.id(), Touchpoint.Effect.STORED);
     Touchpoint.Effect effect = viewed(share);
-    withEffect(stored, effect);
+    if (effect != Touchpoint.Effect.STORED) {
+      withEffect(stored, effect);
+    }
     return effect;
   }
 
-  /** A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome). */
+  /** A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome); once per key. */
   @Transactional
   public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
-    if (findByKey(idempotencyKey).isEmpty()) {
-      Touchpoint stored = insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId);
-      withEffect(stored, Touchpoint.Effect.JOURNEY_MOVED_ON);
+    try {
+      insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId, Touchpoint.Effect.JOURNEY_MOVED_ON);
+    } catch (DuplicateKeyException recordedBefore) {
+      // a retried step: the touchpoint is there already
     }
   }
 
@@ -156,12 +159,12 @@ public class Touchpoints {
     return ended > 0 ? Touchpoint.Effect.JOURNEY_ENDED : Touchpoint.Effect.STORED;
   }
 
-  private Touchpoint insert(Event event, String shareId) {
+  private Touchpoint insert(Event event, String shareId, Touchpoint.Effect effect) {
     // milliseconds, as stored: a repeated call answers exactly what the first one did
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
-        event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, Touchpoint.Effect.STORED);
+        event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, effect);
     // the order the journey saw them in, as several may share a millisecond
     int sequenceNumber = jdbc.sql("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
         .param(event.prospectId()).query(Integer.class).single();
