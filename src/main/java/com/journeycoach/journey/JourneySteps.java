@@ -67,8 +67,10 @@ public class JourneySteps {
     }
     Prospect prospect = prospects.get(prospectId);
     Distributor distributor = distributors.get(prospect.distributorId());
-    execution.setVariable("distributorId", distributor.id());
-    execution.setVariable("sponsorId", distributor.sponsorId());
+    // each variable is written to history too: set only what the diagram and forms read
+    if (!distributor.id().equals(execution.getVariable("distributorId"))) {
+      execution.setVariable("distributorId", distributor.id());
+    }
     execution.setVariable("prospectName", (prospect.firstName() + " " + Optional.ofNullable(prospect.lastName()).orElse("")).strip());
   }
 
