@@ -150,7 +150,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   }
 
   /** 20 characters from letters and digits, plus the mix Camunda's password policy asks for. */
-  static String randomPassword() {
+  public static String randomPassword() {
     SecureRandom random = new SecureRandom();
     StringBuilder password = new StringBuilder();
     for (int i = 0; i < 20; i++) {
