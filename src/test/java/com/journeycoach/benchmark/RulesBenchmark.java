@@ -1,0 +1,512 @@
+package com.journeycoach.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.journeycoach.coaching.NudgeDecision;
+import com.journeycoach.coaching.ProspectJourney;
+import com.journeycoach.coaching.RuleBook;
+import com.journeycoach.coaching.RulesProperties;
+import com.journeycoach.coaching.ThresholdValue;
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Coaching decisions per second: the rules in {@code rules/*.drl} through {@link RuleBook#decide}
+ * against the same decision written by hand ({@link PlainJavaCoach}), on a realistic fact set: one
+ * distributor with ten prospects, her forecast record, ten recent nudges and every threshold; the
+ * occasions are a follow-up recorded and a follow-up pace timer, alternating.
+ *
+ * <p>First both must decide the same on every case of {@link CoachingFactSets#cases()}; then rules
+ * and plain Java take turns in rounds of a fixed time (the order alternating), after a warm-up, and
+ * the median rate of each is printed with the ratio (rules cost = plain Java rate / rules rate) and
+ * appended to {@code target/benchmark-results.txt}. Rates are measured by the clock and, as a check
+ * on a busy machine, by the benchmark thread's CPU time. Nothing about time is asserted.
+ *
+ * <p>With {@code -Drules.benchmark.variants=true}, to show where the rules' time goes, variants of
+ * the rules path are then timed the same way on the same facts: a pooled session, identity instead of equality mode, rewritten rule files and
+ * interest counts that come with the facts (proposals, checked to decide as the shipped rules do),
+ * and with rule files or facts left out (only to attribute cost). Nothing under {@code src/main} or
+ * {@code rules/} is changed by this.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark verify -Dtest=RulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code -Drules.benchmark.rounds=7} and {@code -Drules.benchmark.round-millis=300} are the defaults;
+ * add {@code -Drules.benchmark.variants=true} for the variants (a minute or two more).
+ */
+@Tag("benchmark")
+class RulesBenchmark {
+
+  static final int ROUNDS = Integer.getInteger("rules.benchmark.rounds", 7);
+  static final long ROUND_MILLIS = Long.getLong("rules.benchmark.round-millis", 300);
+  /** The first warm-up, of the shipped rules and the plain Java, before anything is measured. */
+  static final long WARM_UP_MILLIS = Long.getLong("rules.benchmark.warm-up-millis", 5000);
+  /** The least warm-up before each table; it goes on until the rates settle. */
+  static final long SETTLE_MILLIS = 1000;
+  static final long MAX_WARM_UP_MILLIS = Long.getLong("rules.benchmark.max-warm-up-millis", 60000);
+  static final long MAX_SETTLE_MILLIS = 30000;
+  static final long SLICE_MILLIS = 250;
+  static final boolean VARIANTS = Boolean.getBoolean("rules.benchmark.variants");
+  static final Path RESULTS = Path.of("target", "benchmark-results.txt");
+  static final Path RULES_FOLDER = Path.of("rules");
+
+  /** The sizes of every decision made, summed and printed, so the JIT cannot drop a path whose result goes unused. */
+  static long blackhole;
+
+  /** A way to decide. */
+  interface Decider {
+    List<NudgeDecision> decide(List<Object> facts);
+  }
+
+  record Contestant(String name, Decider decider) {
+  }
+
+  /** Median decisions per second of a contestant over the rounds, by the clock and by thread CPU time. */
+  record Rate(double wall, double cpu) {
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  @Test
+  void rulesAgainstPlainJava() throws IOException {
+    RuleBook rules = new RuleBook(new RulesProperties(RULES_FOLDER.toString()));
+    PlainJavaCoach java = new PlainJavaCoach();
+
+    // no figures unless both decide the same
+    for (Map.Entry<String, List<Object>> entry : CoachingFactSets.cases().entrySet()) {
+      assertThat(SameDecisions.difference(rules.decide(entry.getValue()), java.decide(entry.getValue())))
+          .as("rules and plain Java decide differently on: %s", entry.getKey()).isNull();
+    }
+
+    Contestant drools = new Contestant("rules (Drools)", rules::decide);
+    Contestant plain = new Contestant("plain Java", java::decide);
+    List<List<Object>> mix = List.of(CoachingFactSets.FOLLOW_UP_RECORDED, CoachingFactSets.PACE_TIMER);
+    StringBuilder report = new StringBuilder();
+    long started = System.nanoTime();
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+    String warmUp = warmUp(List.of(drools, plain), mix, WARM_UP_MILLIS, MAX_WARM_UP_MILLIS);
+    Measured both = measure(List.of(drools, plain), mix);
+    Rate rulesRate = both.rates().get(drools.name());
+    Rate javaRate = both.rates().get(plain.name());
+    double ratio = javaRate.wall() / rulesRate.wall();
+    report.append(String.format(Locale.ROOT, "%n%s  %s, %d processors, load average %.1f, warm-up %s%n",
+        Instant.now().truncatedTo(ChronoUnit.SECONDS), RulesBenchmark.class.getSimpleName(),
+        Runtime.getRuntime().availableProcessors(), loadBefore, warmUp));
+    report.append(String.format(Locale.ROOT,
+        "coaching decisions/s (median of %d rounds of %d ms, 1 distributor, 10 prospects, 10 recent nudges, %d thresholds;%n"
+            + "occasions: follow-up recorded and follow-up pace timer, alternating)%n", ROUNDS, ROUND_MILLIS,
+        CoachingFactSets.THRESHOLDS.size()));
+    report.append(String.format(Locale.ROOT, "%-16s %10.0f%n", "rules (Drools)", rulesRate.wall()));
+    report.append(String.format(Locale.ROOT, "%-16s %10.0f%n", "plain Java", javaRate.wall()));
+    report.append(String.format(Locale.ROOT, "%-16s %10.1f  (rules cost %.1fx plain Java; aim: at most 3x)%n", "ratio", ratio, ratio));
+    report.append(String.format(Locale.ROOT, "by thread CPU time: rules %.0f/s, plain Java %.0f/s, ratio %.1f%n", rulesRate.cpu(),
+        javaRate.cpu(), javaRate.cpu() / rulesRate.cpu()));
+
+    report.append(String.format(Locale.ROOT, "%nper occasion                  rules (Drools)   plain Java    ratio%n"));
+    Map<String, List<Object>> occasions = new LinkedHashMap<>();
+    occasions.put("follow-up recorded (p05)", CoachingFactSets.FOLLOW_UP_RECORDED);
+    occasions.put("follow-up pace timer (p06)", CoachingFactSets.PACE_TIMER);
+    for (Map.Entry<String, List<Object>> occasion : occasions.entrySet()) {
+      Map<String, Rate> rates = measure(List.of(drools, plain), List.of(occasion.getValue())).rates();
+      report.append(String.format(Locale.ROOT, "%-28s %14.0f %12.0f %8.1f%n", occasion.getKey(), rates.get(drools.name()).wall(),
+          rates.get(plain.name()).wall(), rates.get(plain.name()).wall() / rates.get(drools.name()).wall()));
+    }
+    System.out.print(report);
+
+    if (VARIANTS) {
+      String variants = variants(rules, drools, plain, mix);
+      System.out.print(variants);
+      report.append(variants);
+    }
+    String end = String.format(Locale.ROOT, "(%.0f s, load average %.1f at the end; checksum %d)%n", (System.nanoTime() - started) / 1e9,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), blackhole);
+    System.out.print(end);
+    report.append(end);
+    Files.createDirectories(RESULTS.getParent());
+    Files.writeString(RESULTS, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  // variants of the rules path, to see where the time goes
+
+  /** A variant of the rules path: a proposal (must decide as the shipped rules) or only there to attribute cost. */
+  record Variant(Contestant contestant, String note, boolean proposal) {
+  }
+
+  private String variants(RuleBook rules, Contestant shipped, Contestant plain, List<List<Object>> mix) throws IOException {
+    Map<String, String> files = ruleFiles();
+    KieBase equality = rules.current().base();
+    List<Variant> variants = new ArrayList<>();
+    variants.add(new Variant(shipped, "RuleBook.decide: equality mode, a new stateless session per decision", true));
+
+    StatelessKieSession pooled = equality.newKieSessionsPool(1).newStatelessKieSession();
+    proposal(variants, "pooled session", "KieBase.newKieSessionsPool(1): the session is reset, not built, per decision",
+        facts -> execute(pooled, facts));
+
+    KieBase identity = compile(files, EqualityBehaviorOption.IDENTITY);
+    proposal(variants, "identity mode", "EqualityBehaviorOption.IDENTITY instead of EQUALITY", facts -> execute(identity, facts));
+
+    KieBase caps = RuleBook.compile(with(files, "caps.drl", CAPS_PROPOSAL));
+    proposal(variants, "caps.drl rewritten", "thresholds joined first, exists, the cap as the accumulate's constraint",
+        facts -> execute(caps, facts));
+
+    KieBase counted = RuleBook.compile(with(files, "training.drl", TRAINING_ON_COUNTS));
+    UnaryOperator<List<Object>> withCounts = productInterests(counted);
+    proposal(variants, "training on counts", "interest counts per product come with the facts; no from, no accumulate",
+        facts -> execute(counted, withCounts.apply(facts)));
+
+    StatelessKieSession countedPooled = counted.newKieSessionsPool(1).newStatelessKieSession();
+    proposal(variants, "pooled + counts", "both: pooled session, training on counts",
+        facts -> execute(countedPooled, withCounts.apply(facts)));
+
+    for (String left : List.of("training.drl", "pace.drl", "caps.drl")) {
+      Map<String, String> without = with(files, left, null);
+      if (left.equals("caps.drl")) {
+        without.put("collect.drl", COLLECT_ONLY);
+      }
+      KieBase base = RuleBook.compile(without);
+      attribution(variants, "without " + left, left.equals("caps.drl") ? "decisions collected, not capped" : "the other rules",
+          facts -> execute(base, facts));
+    }
+    KieBase collectOnly = RuleBook.compile(Map.of("collect.drl", COLLECT_ONLY));
+    attribution(variants, "collect rule only", "floor: a new session, insert the 40 facts, fire one rule", facts -> execute(collectOnly, facts));
+    StatelessKieSession collectPooled = collectOnly.newKieSessionsPool(1).newStatelessKieSession();
+    attribution(variants, "collect only, pooled", "floor with a pooled session", facts -> execute(collectPooled, facts));
+    attribution(variants, "collect only, 23 facts", "floor without the 17 thresholds: what inserting them costs",
+        facts -> execute(collectOnly, facts.stream().filter(f -> !(f instanceof ThresholdValue)).toList()));
+    List<Object> noFacts = List.of();
+    attribution(variants, "no facts", "floor: a session of the shipped rules, nothing inserted", facts -> execute(equality, noFacts));
+    variants.add(new Variant(plain, "PlainJavaCoach", true));
+
+    Measured measured = measure(variants.stream().map(Variant::contestant).toList(), mix);
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "%nwhere the rules' time goes: the same facts and occasions, decisions/s (median of %d interleaved rounds, warm-up %s)%n"
+            + "%-24s %11s %10s %10s %9s  %-15s %s%n", ROUNDS, measured.warmUp(), "variant", "decisions/s", "per CPU-s", "vs shipped",
+        "Java cost", "same decisions", "what"));
+    double shippedRate = measured.rates().get(shipped.name()).wall();
+    double javaRate = measured.rates().get(plain.name()).wall();
+    for (Variant variant : variants) {
+      Rate rate = measured.rates().get(variant.contestant().name());
+      table.append(String.format(Locale.ROOT, "%-24s %11.0f %10.0f %9.2fx %8.1fx  %-15s %s%n", variant.contestant().name(), rate.wall(),
+          rate.cpu(), rate.wall() / shippedRate, javaRate / rate.wall(), variant.proposal() ? sameAsShipped(rules, variant.contestant()) : "-",
+          variant.note()));
+    }
+    return table.toString();
+  }
+
+  private static void proposal(List<Variant> variants, String name, String note, Decider decider) {
+    variants.add(new Variant(new Contestant(name, decider), note, true));
+  }
+
+  private static void attribution(List<Variant> variants, String name, String note, Decider decider) {
+    variants.add(new Variant(new Contestant(name, decider), note, false));
+  }
+
+  /** Whether a variant decides as the shipped rules on every named case; else the first case where it does not. */
+  private static String sameAsShipped(RuleBook rules, Contestant contestant) {
+    for (Map.Entry<String, List<Object>> entry : CoachingFactSets.cases().entrySet()) {
+      if (SameDecisions.difference(rules.decide(entry.getValue()), contestant.decider().decide(entry.getValue())) != null) {
+        return "NO (" + entry.getKey().replaceAll(":.*", "") + ")";
+      }
+    }
+    return "yes";
+  }
+
+  private static List<NudgeDecision> execute(KieBase base, List<Object> facts) {
+    return execute(base.newStatelessKieSession(), facts);
+  }
+
+  /** As {@code RuleBook.decide}, on a given session. */
+  private static List<NudgeDecision> execute(StatelessKieSession session, List<Object> facts) {
+    List<NudgeDecision> decisions = new ArrayList<>();
+    session.setGlobal("decisions", decisions);
+    session.execute(facts);
+    decisions.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    return decisions;
+  }
+
+  /**
+   * The facts plus one ProductInterest per product with the number of distinct journeys interested
+   * in it: the counting the training rule's accumulate did, done where the facts are gathered.
+   */
+  private static UnaryOperator<List<Object>> productInterests(KieBase base) {
+    FactType type = base.getFactType("com.journeycoach.rules", "ProductInterest");
+    return facts -> {
+      Map<String, Integer> counts = new HashMap<>();
+      List<ProspectJourney> journeys = new ArrayList<>();
+      for (Object fact : facts) {
+        if (fact instanceof ProspectJourney journey && !journeys.contains(journey)) {
+          journeys.add(journey);
+          journey.productInterests().forEach(product -> counts.merge(product, 1, Integer::sum));
+        }
+      }
+      List<Object> all = new ArrayList<>(facts.size() + counts.size());
+      all.addAll(facts);
+      counts.forEach((product, prospects) -> {
+        try {
+          Object interest = type.newInstance();
+          type.set(interest, "product", product);
+          type.set(interest, "prospects", prospects);
+          all.add(interest);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      return all;
+    };
+  }
+
+  // measuring
+
+  /** The median rates, and how the warm-up went. */
+  record Measured(Map<String, Rate> rates, String warmUp) {
+  }
+
+  /**
+   * Each contestant decides on the workload's fact sets in turn: first a {@link #warmUp} of at least
+   * {@link #SETTLE_MILLIS}, then {@link #ROUNDS} rounds of {@link #ROUND_MILLIS} each, the order of
+   * the contestants rotating from round to round; answers the median rate of each.
+   */
+  static Measured measure(List<Contestant> contestants, List<List<Object>> workload) {
+    String warmUp = warmUp(contestants, workload, SETTLE_MILLIS, MAX_SETTLE_MILLIS);
+    Map<String, double[]> wall = new LinkedHashMap<>();
+    Map<String, double[]> cpu = new LinkedHashMap<>();
+    contestants.forEach(c -> {
+      wall.put(c.name(), new double[ROUNDS]);
+      cpu.put(c.name(), new double[ROUNDS]);
+    });
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int turn = 0; turn < contestants.size(); turn++) {
+        Contestant contestant = contestants.get((round + turn) % contestants.size());
+        double[] rates = run(contestant, workload, ROUND_MILLIS);
+        wall.get(contestant.name())[round] = rates[0];
+        cpu.get(contestant.name())[round] = rates[1];
+      }
+    }
+    Map<String, Rate> medians = new LinkedHashMap<>();
+    contestants.forEach(c -> medians.put(c.name(), new Rate(median(wall.get(c.name())), median(cpu.get(c.name())))));
+    return new Measured(medians, warmUp);
+  }
+
+  /**
+   * Runs the contestants in turn, in slices of {@link #SLICE_MILLIS}, for at least {@code minMillis}
+   * and until the JIT is done with them: it compiled for less than 2% of the last two turns, and
+   * none of them gets faster any more (the mean rate per CPU-second of its last three slices within
+   * 5% of the three before); at most {@code maxMillis}, as on a busy machine the JIT compiles the
+   * rules path slowly. Answers how long it took.
+   */
+  static String warmUp(List<Contestant> contestants, List<List<Object>> workload, long minMillis, long maxMillis) {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    Map<String, List<Double>> slices = new LinkedHashMap<>();
+    contestants.forEach(c -> slices.put(c.name(), new ArrayList<>()));
+    boolean settled = false;
+    boolean jitWasQuiet = false;
+    while (true) {
+      long turnStart = System.nanoTime();
+      long compiledBefore = jit.getTotalCompilationTime();
+      for (Contestant contestant : contestants) {
+        slices.get(contestant.name()).add(run(contestant, workload, SLICE_MILLIS)[1]);
+      }
+      boolean jitQuiet = (jit.getTotalCompilationTime() - compiledBefore) < 0.02 * (System.nanoTime() - turnStart) / 1e6;
+      long elapsed = (System.nanoTime() - start) / 1_000_000;
+      settled = jitQuiet && jitWasQuiet && slices.values().stream().allMatch(RulesBenchmark::notRisingAnyMore);
+      jitWasQuiet = jitQuiet;
+      if ((settled && elapsed >= minMillis) || elapsed >= Math.max(minMillis, maxMillis)) {
+        break;
+      }
+    }
+    return String.format(Locale.ROOT, "%.1f s%s", (System.nanoTime() - start) / 1e9, settled ? "" : ", NOT settled");
+  }
+
+  private static boolean notRisingAnyMore(List<Double> rates) {
+    int n = rates.size();
+    if (n < 6) {
+      return false;
+    }
+    double last = (rates.get(n - 1) + rates.get(n - 2) + rates.get(n - 3)) / 3;
+    double before = (rates.get(n - 4) + rates.get(n - 5) + rates.get(n - 6)) / 3;
+    return last <= before * 1.05;
+  }
+
+  /** Decides for about {@code millis}; answers decisions per second by the clock and by this thread's CPU time. */
+  private static double[] run(Contestant contestant, List<List<Object>> workload, long millis) {
+    Decider decider = contestant.decider();
+    int kinds = workload.size();
+    long decisions = 0;
+    long sink = 0;
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    long end = start + millis * 1_000_000;
+    long now;
+    do {
+      for (int i = 0; i < 8; i++) {
+        sink += decider.decide(workload.get((int) (decisions++ % kinds))).size();
+      }
+      now = System.nanoTime();
+    } while (now < end);
+    long cpuNanos = Math.max(1, THREADS.getCurrentThreadCpuTime() - cpuStart);
+    blackhole += sink;
+    return new double[] {decisions / ((now - start) / 1e9), decisions / (cpuNanos / 1e9)};
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  // rule files
+
+  private static Map<String, String> ruleFiles() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(RULES_FOLDER)) {
+      for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        files.put(path.getFileName().toString(), Files.readString(path));
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, String> with(Map<String, String> files, String name, String text) {
+    Map<String, String> changed = new TreeMap<>(files);
+    if (text == null) {
+      changed.remove(name);
+    } else {
+      changed.put(name, text);
+    }
+    return changed;
+  }
+
+  /** As {@code RuleBook.compile}, with a choice of equality mode. */
+  private static KieBase compile(Map<String, String> files, EqualityBehaviorOption equality) {
+    KieServices kie = KieServices.Factory.get();
+    KieFileSystem fileSystem = kie.newKieFileSystem();
+    ReleaseId releaseId = kie.newReleaseId("com.journeycoach", "coaching-rules-benchmark", "1.0." + System.nanoTime());
+    fileSystem.generateAndWritePomXML(releaseId);
+    files.forEach((name, text) -> fileSystem.write("src/main/resources/rules/" + name, text));
+    KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+    assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
+    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+    configuration.setOption(equality);
+    return kie.newKieContainer(releaseId).newKieBase(configuration);
+  }
+
+  static final String COLLECT_ONLY = """
+      package com.journeycoach.rules;
+      import com.journeycoach.coaching.*;
+      global java.util.List decisions;
+      rule "Collect decisions"
+          salience -100
+      when
+          $decision : NudgeDecision()
+      then
+          decisions.add($decision);
+      end
+      """;
+
+  /**
+   * A proposal for training.drl: the facts carry how many prospects are interested in each product
+   * (here a declared type, filled by {@link #productInterests}; in the application a record that
+   * {@code CoachingFacts} would add), so the rule needs neither {@code from} nor {@code accumulate}.
+   */
+  static final String TRAINING_ON_COUNTS = """
+      package com.journeycoach.rules;
+
+      import com.journeycoach.coaching.*;
+
+      declare ProductInterest
+          product : String
+          prospects : int
+      end
+
+      rule "Product training gap"
+      when
+          ThresholdValue(name == "coaching.training.interested-prospects", $minimum : value)
+          ProductInterest($product : product, prospects >= $minimum)
+          $distributor : DistributorProfile()
+          eval(!$distributor.isTrainedOn($product))
+      then
+          insert(new NudgeDecision($distributor.distributorId(), Nudge.Audience.DISTRIBUTOR, "TAKE_PRODUCT_TRAINING", null,
+              "coaching.product-training." + $product, 2, drools.getRule().getName()));
+      end
+      """;
+
+  /** A proposal for caps.drl: thresholds joined first, exists for the repeat, the cap as the accumulate's constraint. */
+  static final String CAPS_PROPOSAL = """
+      package com.journeycoach.rules;
+
+      import com.journeycoach.coaching.*;
+
+      global java.util.List decisions;
+
+      rule "Same decision once"
+          salience -10
+      when
+          $first : NudgeDecision()
+          $again : NudgeDecision(this != $first, recipientId == $first.recipientId(), kind == $first.kind(),
+              prospectId == $first.prospectId(), messageKey == $first.messageKey())
+      then
+          retract($again);
+      end
+
+      rule "No repeat within window"
+          salience -20
+      when
+          ThresholdValue(name == "coaching.repeat-window-hours", $window : value)
+          $decision : NudgeDecision($recipient : recipientId, $kind : kind, $prospect : prospectId)
+          exists RecentNudge(recipientId == $recipient, kind == $kind, prospectId == $prospect, hoursAgo < $window)
+      then
+          retract($decision);
+      end
+
+      rule "Daily cap per recipient"
+          salience -30
+      when
+          ThresholdValue(name == "coaching.cap.nudges-per-day", $cap : value)
+          $decision : NudgeDecision($recipient : recipientId, $priority : priority)
+          not NudgeDecision(recipientId == $recipient, priority > $priority)
+          accumulate(RecentNudge(recipientId == $recipient, hoursAgo < 24); $sent : count())
+          accumulate(NudgeDecision(recipientId == $recipient); $pending : count(); $sent + $pending > $cap)
+      then
+          retract($decision);
+      end
+
+      rule "Collect decisions"
+          salience -100
+      when
+          $decision : NudgeDecision()
+      then
+          decisions.add($decision);
+      end
+      """;
+}
