@@ -64,7 +64,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,9 +177,10 @@ class RestartDeliveryIT {
     assertThat(first.isAlive()).as("the first node is still running before the kill").isTrue();
     ProcessHandle handle = first.toHandle();
     first.destroyForcibly(); // SIGKILL on Linux
+    link.cut(); // what the node had not finished writing never leaves it
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the killed node is gone").isTrue();
     Duration sendingBeforeKill = Duration.between(released, Instant.now());
-    Thread.sleep(500); // the link notices the closed connections and drops what it held
+    Thread.sleep(500); // the link's threads see the cut
     int sentBeforeKill = twilio.accepted.size();
     int cutOffOnTheWay = link.dropped.get();
     Map<String, Integer> atKill = ledgerByStatus(database);
@@ -493,24 +494,44 @@ class RestartDeliveryIT {
   }
 
   /**
-   * A TCP relay from the application to the stand-in, slow on the way there: what the application
-   * writes is held for a moment before it is passed on, and dropped when the application's side of
-   * the connection closes meanwhile. So the kill also lands between "the ledger says ATTEMPTING"
-   * and "Twilio has the message", as it can with a real network.
+   * A TCP relay from the application to the stand-in that stands for the last stretch of a send
+   * inside the application's machine (the SDK building and writing the request): what the
+   * application writes is held for a moment before it is passed on. {@link #cut} drops what is held
+   * and closes the connections, as a request the node had not finished writing when it died never
+   * reaches Twilio. So the kill lands between "the ledger says ATTEMPTING" and "Twilio has the
+   * message" as often as after it, a window of microseconds in the real application.
    */
   static final class SlowLink implements AutoCloseable {
 
+    /** Requests held when the link was cut. */
     final AtomicInteger dropped = new AtomicInteger();
     private final ServerSocket server;
     private final int target;
     private final int minHoldMillis;
     private final int maxHoldMillis;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "slow-link");
       thread.setDaemon(true);
       return thread;
     });
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+    /** One connection from the application and its twin to the stand-in. */
+    private static final class Connection {
+      final Socket client;
+      final Socket upstream;
+      boolean cut;
+
+      Connection(Socket client, Socket upstream) {
+        this.client = client;
+        this.upstream = upstream;
+      }
+
+      void close() {
+        closeQuietly(client);
+        closeQuietly(upstream);
+      }
+    }
 
     SlowLink(int target, int minHoldMillis, int maxHoldMillis) throws IOException {
       this.target = target;
@@ -524,75 +545,86 @@ class RestartDeliveryIT {
       return server.getLocalPort();
     }
 
+    /** Drops every request held now and closes the connections open now; later connections pass. */
+    void cut() {
+      for (Connection connection : open) {
+        synchronized (connection) {
+          connection.cut = true;
+        }
+        connection.close();
+      }
+    }
+
     private void accept() {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
-          Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-          sockets.add(client);
-          sockets.add(upstream);
-          threads.execute(() -> towardsStandIn(client, upstream));
-          threads.execute(() -> back(upstream, client));
+          Connection connection = new Connection(client, new Socket(InetAddress.getLoopbackAddress(), target));
+          open.add(connection);
+          threads.execute(() -> towardsStandIn(connection));
+          threads.execute(() -> back(connection));
         } catch (IOException e) {
           // closed
         }
       }
     }
 
-    private void towardsStandIn(Socket client, Socket upstream) {
+    private void towardsStandIn(Connection connection) {
       byte[] buffer = new byte[16 * 1024];
       ByteArrayOutputStream held = new ByteArrayOutputStream();
       try {
-        InputStream in = client.getInputStream();
-        OutputStream out = upstream.getOutputStream();
+        InputStream in = connection.client.getInputStream();
+        OutputStream out = connection.upstream.getOutputStream();
         while (true) {
-          client.setSoTimeout(0);
+          connection.client.setSoTimeout(0);
           int n = in.read(buffer);
           if (n < 0) {
             break;
           }
           held.write(buffer, 0, n);
-          long releaseAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
-              ThreadLocalRandom.current().nextInt(minHoldMillis, maxHoldMillis + 1));
-          boolean closed = false;
-          for (long left = releaseAt - System.nanoTime(); left > 0; left = releaseAt - System.nanoTime()) {
-            client.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+          long releaseAt = System.nanoTime()
+              + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(minHoldMillis, maxHoldMillis + 1));
+          // what comes meanwhile (the rest of the request) goes with it
+          for (long left = releaseAt - System.nanoTime(); left > 0 && n >= 0; left = releaseAt - System.nanoTime()) {
+            connection.client.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             try {
-              int more = in.read(buffer);
-              if (more < 0) {
-                closed = true;
-                break;
+              n = in.read(buffer);
+              if (n > 0) {
+                held.write(buffer, 0, n);
               }
-              held.write(buffer, 0, more);
             } catch (SocketTimeoutException holdOver) {
               break;
             }
           }
-          if (closed) {
+          synchronized (connection) {
+            if (connection.cut) {
+              break;
+            }
+            out.write(held.toByteArray());
+            out.flush();
+            held.reset();
+          }
+          if (n < 0) {
             break;
           }
-          out.write(held.toByteArray());
-          out.flush();
-          held.reset();
         }
       } catch (IOException e) {
-        // the application's side is gone
+        // cut, or the application's side is gone
       }
-      if (held.size() > 0) {
+      if (held.size() > 0 && connection.cut) {
         dropped.incrementAndGet();
       }
-      closeQuietly(client);
-      closeQuietly(upstream);
+      connection.close();
+      open.remove(connection);
     }
 
-    private void back(Socket upstream, Socket client) {
+    private void back(Connection connection) {
       try {
-        upstream.getInputStream().transferTo(client.getOutputStream());
+        connection.upstream.getInputStream().transferTo(connection.client.getOutputStream());
       } catch (IOException e) {
         // either side is gone
       }
-      closeQuietly(client);
-      closeQuietly(upstream);
+      connection.close();
     }
 
     private static void closeQuietly(Socket socket) {
@@ -610,7 +642,7 @@ class RestartDeliveryIT {
       } catch (IOException ignored) {
         // closing
       }
-      sockets.forEach(SlowLink::closeQuietly);
+      cut();
       threads.shutdownNow();
     }
   }
