@@ -140,7 +140,11 @@ public class Delivery {
           unsubscribeUrl);
     }
     if (entry.status() == SendLedger.Status.ATTEMPTING) {
-      Optional<String> already = sender.findSent(message, entry.attemptedAt());
+      // Another nudge may have sent the same text to the same number: a message another entry
+      // holds is not this one's. (A unique provider id in the ledger settles two retries racing.)
+      Optional<String> already = sender.findSent(message, entry.attemptedAt()).stream()
+          .filter(providerId -> !ledger.heldByAnother(providerId, entry.messageKey()))
+          .findFirst();
       if (already.isPresent()) {
         ledger.sent(entry.messageKey(), already.get());
         return;

@@ -1,7 +1,7 @@
 package com.journeycoach.notification;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +22,8 @@ class LogSender implements Sender {
   }
 
   @Override
-  public Optional<String> findSent(Outgoing message, Instant since) {
-    return Optional.empty();
+  public List<String> findSent(Outgoing message, Instant since) {
+    return List.of();
   }
 
   @Override

@@ -3,7 +3,7 @@ package com.journeycoach.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -49,9 +49,9 @@ class MailEmail implements Sender {
   }
 
   @Override
-  public Optional<String> findSent(Outgoing message, Instant since) {
+  public List<String> findSent(Outgoing message, Instant since) {
     // SMTP cannot be asked; sending again with the same Message-ID lets the receiver drop the copy
-    return Optional.empty();
+    return List.of();
   }
 
   @Override

@@ -89,6 +89,15 @@ public class SendLedger {
         .params(Status.SENT.name(), providerId, Timestamp.from(now), Timestamp.from(now), messageKey).update());
   }
 
+  /**
+   * Whether another entry already holds this provider id: the same text to the same address for
+   * another nudge. A retry of unknown outcome must not take that message for its own.
+   */
+  public boolean heldByAnother(String providerId, String messageKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM send_ledger WHERE provider_id = ? AND message_key <> ?")
+        .params(providerId, messageKey).query(Integer.class).single() > 0;
+  }
+
   /** The provider certainly did not take the message: the next try sends without asking first. */
   public void failed(String messageKey, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(

@@ -1,7 +1,7 @@
 package com.journeycoach.notification;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /** A way out for one channel: Twilio, SMTP, or the log. */
 public interface Sender {
@@ -10,10 +10,12 @@ public interface Sender {
   String send(Outgoing message);
 
   /**
-   * After an attempt of unknown outcome: the provider's id of this message if the provider has it
-   * already (sent since the given time), so it is not sent twice.
+   * After an attempt of unknown outcome: the provider's ids of the messages with this text to this
+   * address that it has taken since the given time, so this one is not sent twice. Another nudge
+   * may have sent the same text to the same person: which of them is this one's, the send ledger
+   * decides.
    */
-  Optional<String> findSent(Outgoing message, Instant since);
+  List<String> findSent(Outgoing message, Instant since);
 
   String name();
 }

@@ -14,9 +14,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SMS through the Twilio SDK. Twilio takes no idempotency key, so after an attempt of unknown
@@ -60,19 +60,20 @@ class TwilioSms implements Sender {
   }
 
   @Override
-  public Optional<String> findSent(Outgoing message, Instant since) {
+  public List<String> findSent(Outgoing message, Instant since) {
     try {
       ResourceSet<Message> sent = Message.reader()
           .setTo(new PhoneNumber(message.address()))
           .setDateSentAfter(ZonedDateTime.ofInstant(since.minusSeconds(60), ZoneOffset.UTC))
           .read(client);
+      List<String> sids = new ArrayList<>();
       for (Message candidate : sent) {
         if (message.text().equals(candidate.getBody())) {
-          return Optional.of(candidate.getSid());
+          sids.add(candidate.getSid());
         }
       }
-      return Optional.empty();
-    } catch (ApiException e) {
+      return sids;
+    } catch (ApiException | ApiConnectionException e) {
       throw new ProviderException("Could not ask Twilio whether the SMS went out: " + e.getMessage(), false, e);
     }
   }
