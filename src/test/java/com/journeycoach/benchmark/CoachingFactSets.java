@@ -5,6 +5,7 @@ import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.coaching.RecentNudge;
+import com.journeycoach.coaching.RulesFixture;
 import com.journeycoach.coaching.ThresholdValue;
 import com.journeycoach.people.Personality;
 import java.util.ArrayList;
@@ -22,25 +23,7 @@ import java.util.TreeSet;
  */
 final class CoachingFactSets {
 
-  /** Every threshold of the migrations, durations in hours (as {@code Coach.thresholdFacts}). */
-  static final List<ThresholdValue> THRESHOLDS = List.of(
-      new ThresholdValue("pace.prospect-development.share", 48),
-      new ThresholdValue("pace.prospect-development.view", 72),
-      new ThresholdValue("pace.prospect-development.follow-up", 24),
-      new ThresholdValue("pace.prospect-development.journey", 720),
-      new ThresholdValue("pace.prospect-development.nurture", 1440),
-      new ThresholdValue("readiness.close-estimate", 60),
-      new ThresholdValue("readiness.interest-total", 3),
-      new ThresholdValue("coaching.cap.nudges-per-day", 3),
-      new ThresholdValue("coaching.repeat-window-hours", 24),
-      new ThresholdValue("coaching.behind-pace-fraction", 0.75),
-      new ThresholdValue("coaching.training.interested-prospects", 2),
-      new ThresholdValue("coaching.forecast.min-closed-journeys", 5),
-      new ThresholdValue("coaching.forecast.gap-points", 20),
-      new ThresholdValue("onboarding.first-prospects-after-days", 1),
-      new ThresholdValue("onboarding.first-prospects-minimum", 3),
-      new ThresholdValue("onboarding.period-days", 90),
-      new ThresholdValue("sponsor.enrollee-stalled-days", 7));
+  static final List<ThresholdValue> THRESHOLDS = RulesFixture.DEFAULTS;
 
   static final List<String> PRODUCTS = List.of("CWM", "HYDRATION", "SKINCARE", "NUTRITION");
 
@@ -95,23 +78,6 @@ final class CoachingFactSets {
 
   // named cases, compared exactly
 
-  static DistributorProfile dana(String sponsorId, Personality personality, Set<String> trained, long days, long idle, int prospects) {
-    return new DistributorProfile("dana", sponsorId, false, personality, trained, days, idle, prospects);
-  }
-
-  static DistributorProfile dana() {
-    return dana("sam", Personality.UNKNOWN, Set.of(), 30, 0, 5);
-  }
-
-  static ProspectJourney journey(String prospectId, String step, double hoursInJourney, Set<String> interests,
-                                 Personality personality) {
-    return new ProspectJourney(prospectId, "dana", step, 1, hoursInJourney, 0, 0, interests, personality);
-  }
-
-  static ProspectJourney journey(String prospectId, String step) {
-    return journey(prospectId, step, 10, Set.of(), Personality.UNKNOWN);
-  }
-
   static List<Object> withThresholds(Object... facts) {
     List<Object> all = new ArrayList<>(List.of(facts));
     all.addAll(THRESHOLDS);
@@ -131,59 +97,59 @@ final class CoachingFactSets {
     cases.put("realistic: journey pace timer", realistic(Occasion.paceTimer("journey", "p09")));
     cases.put("realistic: daily review", realistic(Occasion.dailyReview()));
     cases.put("follow-up recorded: training gap, over-estimate, pairing, behind pace, cap bites", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
-        journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), overEstimating,
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
+        RulesFixture.journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), overEstimating,
         new RecentNudge("dana", "SHARE_NOW", "p9", 2)));
     cases.put("follow-up recorded: under the cap everything stays", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.EXTROVERT, Set.of("CWM"), 30, 0, 5),
-        journey("p1", "view", 540, Set.of("CWM"), Personality.INTROVERT),
-        journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), overEstimating));
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.EXTROVERT, Set.of("CWM"), 30, 0, 5),
+        RulesFixture.journey("p1", "view", 540, Set.of("CWM"), Personality.INTROVERT),
+        RulesFixture.journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), overEstimating));
     cases.put("follow-up recorded: introvert pairing tip", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 10, Set.of(), Personality.EXTROVERT), noForecast));
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 10, Set.of(), Personality.EXTROVERT), noForecast));
     cases.put("follow-up recorded: near misses (meeting, trained, small gap, same personality)", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of("CWM"), 30, 0, 5),
-        journey("p1", "meeting", 700, Set.of("CWM"), Personality.INTROVERT),
-        journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), new ForecastRecord("dana", 12, 69.9, 50)));
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of("CWM"), 30, 0, 5),
+        RulesFixture.journey("p1", "meeting", 700, Set.of("CWM"), Personality.INTROVERT),
+        RulesFixture.journey("p2", "view", 10, Set.of("CWM", "HYDRATION"), Personality.UNKNOWN), new ForecastRecord("dana", 12, 69.9, 50)));
     for (String step : List.of("share", "view", "follow-up")) {
-      cases.put("pace timer " + step, withThresholds(Occasion.paceTimer(step, "p1"), dana(), journey("p1", step), noForecast));
-      cases.put("pace timer " + step + ": the journey has moved on", withThresholds(Occasion.paceTimer(step, "p1"), dana(),
-          journey("p1", "meeting"), noForecast));
+      cases.put("pace timer " + step, withThresholds(Occasion.paceTimer(step, "p1"), RulesFixture.distributor(), RulesFixture.journey("p1", step), noForecast));
+      cases.put("pace timer " + step + ": the journey has moved on", withThresholds(Occasion.paceTimer(step, "p1"), RulesFixture.distributor(),
+          RulesFixture.journey("p1", "meeting"), noForecast));
     }
-    cases.put("pace timer journey: alert sponsor", withThresholds(Occasion.paceTimer("journey", "p1"), dana(),
-        journey("p1", "view", 600, Set.of(), Personality.UNKNOWN), overEstimating));
+    cases.put("pace timer journey: alert sponsor", withThresholds(Occasion.paceTimer("journey", "p1"), RulesFixture.distributor(),
+        RulesFixture.journey("p1", "view", 600, Set.of(), Personality.UNKNOWN), overEstimating));
     cases.put("pace timer journey: alert managers", withThresholds(Occasion.paceTimer("journey", "p1"),
-        dana(null, Personality.UNKNOWN, Set.of(), 30, 0, 5), journey("p1", "view"), noForecast));
-    cases.put("pace timer journey: unknown prospect", withThresholds(Occasion.paceTimer("journey", "p2"), dana(),
-        journey("p1", "view"), noForecast));
+        RulesFixture.distributor(null, Personality.UNKNOWN, Set.of(), 30, 0, 5), RulesFixture.journey("p1", "view"), noForecast));
+    cases.put("pace timer journey: unknown prospect", withThresholds(Occasion.paceTimer("journey", "p2"), RulesFixture.distributor(),
+        RulesFixture.journey("p1", "view"), noForecast));
     cases.put("daily review: first prospects and enrollee stalled", withThresholds(Occasion.dailyReview(),
-        dana("sam", Personality.UNKNOWN, Set.of(), 5, 8, 1), overEstimating));
+        RulesFixture.distributor("sam", Personality.UNKNOWN, Set.of(), 5, 8, 1), overEstimating));
     cases.put("daily review: near misses (day zero, enough prospects, active, no sponsor)", withThresholds(Occasion.dailyReview(),
-        dana(null, Personality.UNKNOWN, Set.of(), 0, 30, 0), noForecast));
+        RulesFixture.distributor(null, Personality.UNKNOWN, Set.of(), 0, 30, 0), noForecast));
     cases.put("daily review: past onboarding", withThresholds(Occasion.dailyReview(),
-        dana("sam", Personality.UNKNOWN, Set.of(), 91, 30, 0), noForecast));
+        RulesFixture.distributor("sam", Personality.UNKNOWN, Set.of(), 91, 30, 0), noForecast));
     cases.put("recent nudges inside and outside the repeat window", withThresholds(
-        Occasion.paceTimer("follow-up", "p1"), dana("sam", Personality.UNKNOWN, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 600, Set.of(), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20),
+        Occasion.paceTimer("follow-up", "p1"), RulesFixture.distributor("sam", Personality.UNKNOWN, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 600, Set.of(), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20),
         new RecentNudge("dana", "FOLLOW_UP_NOW", "p1", 23.9), new RecentNudge("dana", "SEQUENCE_BEHIND_PACE", "p1", 24.1),
         new RecentNudge("dana", "FOLLOW_UP_NOW", "p2", 1)));
     cases.put("recent nudge without a prospect inside the window", withThresholds(
-        Occasion.followUpRecorded("p1"), dana(), journey("p1", "follow-up"), overEstimating,
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor(), RulesFixture.journey("p1", "follow-up"), overEstimating,
         new RecentNudge("dana", "OVER_ESTIMATING", null, 2), new RecentNudge("managers", "DISTRIBUTOR_OVER_ESTIMATING", null, 25)));
     cases.put("cap counts nudges of the last 24 hours only", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 600, Set.of(), Personality.EXTROVERT), new ForecastRecord("dana", 6, 80, 20),
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 600, Set.of(), Personality.EXTROVERT), new ForecastRecord("dana", 6, 80, 20),
         new RecentNudge("dana", "W", "p6", 20), new RecentNudge("dana", "X", "p7", 23.5), new RecentNudge("dana", "Y", "p8", 24),
         new RecentNudge("dana", "Z", "p9", 30)));
     cases.put("equal facts count once (equality mode)", withThresholds(
-        Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT), journey("p2", "view", 10, Set.of("HYDRATION"),
-            Personality.UNKNOWN), journey("p2", "view", 10, Set.of("HYDRATION"), Personality.UNKNOWN), overEstimating,
+        Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT), RulesFixture.journey("p2", "view", 10, Set.of("HYDRATION"),
+            Personality.UNKNOWN), RulesFixture.journey("p2", "view", 10, Set.of("HYDRATION"), Personality.UNKNOWN), overEstimating,
         new RecentNudge("dana", "SHARE_NOW", "p9", 2), new RecentNudge("dana", "SHARE_NOW", "p9", 2),
         new RecentNudge("dana", "CHECK_IN_ON_VIEW", "p8", 5)));
-    cases.put("no occasion: only the training gap", withThresholds(dana(),
-        journey("p1", "share", 10, Set.of("CWM"), Personality.UNKNOWN), journey("p2", "share", 10, Set.of("CWM"),
+    cases.put("no occasion: only the training gap", withThresholds(RulesFixture.distributor(),
+        RulesFixture.journey("p1", "share", 10, Set.of("CWM"), Personality.UNKNOWN), RulesFixture.journey("p2", "share", 10, Set.of("CWM"),
             Personality.UNKNOWN), overEstimating));
     return cases;
   }
@@ -193,9 +159,9 @@ final class CoachingFactSets {
    * cap of 3 drops one of the two of priority 3, and which one is not part of the rules' meaning.
    */
   static List<Object> tieAtTheCap() {
-    return withThresholds(Occasion.followUpRecorded("p1"), dana("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
-        journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
-        journey("p2", "view", 10, Set.of("CWM"), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20));
+    return withThresholds(Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+        RulesFixture.journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
+        RulesFixture.journey("p2", "view", 10, Set.of("CWM"), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20));
   }
 
   // random sets

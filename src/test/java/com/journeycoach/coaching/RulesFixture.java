@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Facts for rule tests, with the thresholds at their migration defaults (paces in hours). */
-final class RulesFixture {
+public final class RulesFixture {
 
-  static final RuleBook RULES = new RuleBook(new RulesProperties("rules"));
+  public static final RuleBook RULES = new RuleBook(new RulesProperties("rules"));
 
-  static final List<ThresholdValue> DEFAULTS = List.of(
+  /** Every threshold of the migrations, durations in hours (as {@code Coach.thresholdFacts}). */
+  public static final List<ThresholdValue> DEFAULTS = List.of(
       new ThresholdValue("pace.prospect-development.share", 48),
       new ThresholdValue("pace.prospect-development.view", 72),
       new ThresholdValue("pace.prospect-development.follow-up", 24),
       new ThresholdValue("pace.prospect-development.journey", 720),
       new ThresholdValue("pace.prospect-development.nurture", 1440),
+      new ThresholdValue("readiness.close-estimate", 60),
+      new ThresholdValue("readiness.interest-total", 3),
       new ThresholdValue("coaching.cap.nudges-per-day", 3),
       new ThresholdValue("coaching.repeat-window-hours", 24),
       new ThresholdValue("coaching.behind-pace-fraction", 0.75),
@@ -31,37 +34,37 @@ final class RulesFixture {
   private RulesFixture() {
   }
 
-  static DistributorProfile distributor(String sponsorId, Personality personality, Set<String> trained, long days, long idle,
+  public static DistributorProfile distributor(String sponsorId, Personality personality, Set<String> trained, long days, long idle,
                                         int prospects) {
     return new DistributorProfile("dana", sponsorId, false, personality, trained, days, idle, prospects);
   }
 
-  static DistributorProfile distributor() {
+  public static DistributorProfile distributor() {
     return distributor("sam", Personality.UNKNOWN, Set.of(), 30, 0, 5);
   }
 
-  static ProspectJourney journey(String prospectId, String step, double hoursInJourney, Set<String> interests,
+  public static ProspectJourney journey(String prospectId, String step, double hoursInJourney, Set<String> interests,
                                  Personality personality) {
     return new ProspectJourney(prospectId, "dana", step, 1, hoursInJourney, 0, 0, interests, personality);
   }
 
-  static ProspectJourney journey(String prospectId, String step) {
+  public static ProspectJourney journey(String prospectId, String step) {
     return journey(prospectId, step, 10, Set.of(), Personality.UNKNOWN);
   }
 
-  static ForecastRecord noForecast() {
+  public static ForecastRecord noForecast() {
     return new ForecastRecord("dana", 0, 0, 0);
   }
 
   /** Decides on the facts plus the default thresholds (those given override the defaults by name). */
-  static List<NudgeDecision> decide(Object... facts) {
+  public static List<NudgeDecision> decide(Object... facts) {
     List<Object> all = new ArrayList<>(Arrays.asList(facts));
     List<String> overridden = all.stream().filter(ThresholdValue.class::isInstance).map(f -> ((ThresholdValue) f).name()).toList();
     DEFAULTS.stream().filter(t -> !overridden.contains(t.name())).forEach(all::add);
     return RULES.decide(all);
   }
 
-  static List<String> rulesOf(List<NudgeDecision> decisions) {
+  public static List<String> rulesOf(List<NudgeDecision> decisions) {
     return decisions.stream().map(NudgeDecision::rule).toList();
   }
 }
