@@ -21,6 +21,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +37,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleBook {
 
-  /** The rules now running: their files and the compiled base. */
-  public record Loaded(Map<String, String> files, KieBase base, long version) {
+  /**
+   * The rules now running: their files, the compiled base, and a pool of sessions of that base.
+   * Each decision takes a stateless session from the pool: the pooled session is reset, not built
+   * again, when the decision is done (building one costs more than most decisions).
+   */
+  public record Loaded(Map<String, String> files, KieBase base, KieSessionsPool sessions, long version) {
+
+    Loaded(Map<String, String> files, KieBase base) {
+      this(files, base, base.newKieSessionsPool(POOLED_SESSIONS), VERSIONS.incrementAndGet());
+    }
   }
 
   private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
   private static final AtomicLong VERSIONS = new AtomicLong();
+  /** Sessions made ready at load; the pool grows when more decisions run at once. */
+  private static final int POOLED_SESSIONS = 2;
 
   private final RulesProperties properties;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
@@ -49,25 +60,34 @@ public class RuleBook {
   public RuleBook(RulesProperties properties) {
     this.properties = properties;
     Map<String, String> files = readRuleFiles();
-    current.set(new Loaded(files, compile(files), VERSIONS.incrementAndGet()));
+    current.set(new Loaded(files, compile(files)));
     log.info("Coaching rules loaded from {}: {}", source(), files.keySet());
   }
 
-  /** One decision: a stateless session over the facts; returns what survived the caps, most important first. */
+  /**
+   * One decision: a stateless session over the facts and, per product, how many of the journeys
+   * among them are interested in it ({@link ProductInterest}); returns what survived the caps, most
+   * important first.
+   */
   public List<NudgeDecision> decide(Collection<?> facts) {
-    StatelessKieSession session = current.get().base().newStatelessKieSession();
+    List<ProductInterest> interests = ProductInterest.countedFrom(facts);
+    List<Object> all = new ArrayList<>(facts.size() + interests.size());
+    all.addAll(facts);
+    all.addAll(interests);
+    StatelessKieSession session = current.get().sessions().newStatelessKieSession();
     List<NudgeDecision> decisions = new ArrayList<>();
     session.setGlobal("decisions", decisions);
-    session.execute(facts);
-    decisions.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    session.execute(all);
+    decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
     return decisions;
   }
 
   /** Reads the rules folder again; on error the running rules stay and the errors are thrown. */
   public Loaded reload() {
     Map<String, String> files = readRuleFiles();
-    KieBase base = compile(files);
-    Loaded loaded = new Loaded(files, base, VERSIONS.incrementAndGet());
+    // decisions already running finish on the old pool; it is left to the garbage collector, not
+    // shut down, as shutting it down would dispose of sessions still in use
+    Loaded loaded = new Loaded(files, compile(files));
     current.set(loaded);
     log.info("Coaching rules reloaded from {}: {}", source(), files.keySet());
     return loaded;

@@ -84,10 +84,7 @@ final class CoachingFactSets {
     return List.copyOf(all);
   }
 
-  /**
-   * Fact sets on which the rules and the plain Java must decide exactly the same; none has the
-   * daily cap cut through decisions of equal priority (see {@link #tieAtTheCap()}).
-   */
+  /** Fact sets on which the rules and the plain Java must decide exactly the same. */
   static Map<String, List<Object>> cases() {
     Map<String, List<Object>> cases = new LinkedHashMap<>();
     ForecastRecord overEstimating = new ForecastRecord("dana", 6, 80, 20);
@@ -151,12 +148,13 @@ final class CoachingFactSets {
     cases.put("no occasion: only the training gap", withThresholds(RulesFixture.distributor(),
         RulesFixture.journey("p1", "share", 10, Set.of("CWM"), Personality.UNKNOWN), RulesFixture.journey("p2", "share", 10, Set.of("CWM"),
             Personality.UNKNOWN), overEstimating));
+    cases.put("follow-up recorded: the cap cuts between equally important decisions", tieAtTheCap());
     return cases;
   }
 
   /**
    * A follow-up where Dana gets four proposals (priorities 2, 2, 3, 3) and nothing sent today: the
-   * cap of 3 drops one of the two of priority 3, and which one is not part of the rules' meaning.
+   * cap of 3 drops one of the two of priority 3: the one last in {@code NudgeDecision.MOST_IMPORTANT_FIRST}.
    */
   static List<Object> tieAtTheCap() {
     return withThresholds(Occasion.followUpRecorded("p1"), RulesFixture.distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),

@@ -31,13 +31,8 @@ import java.util.Objects;
  *   <li>the rules run in salience order: proposals (salience 0), same decision once (-10), no repeat
  *       within the window (-20), daily cap (-30); nothing after a proposal makes a new proposal.</li>
  * </ul>
- * Not part of the rules' meaning, so matched only as far as the engine's behaviour was observed:
- * which of two decisions with the same recipient, kind, prospect and message survives "Same decision
- * once" (here: the first proposed), and which of equally important decisions the daily cap drops
- * (the engine drops them in the order they were inserted; here: the first proposed). The rules
- * propose in the engine's agenda order and iterate product sets in hash order, so at a cut
- * through equally important decisions the two may keep different ones; the equivalence test checks
- * exact sets where the cap cuts between priorities and only the counts where it cuts a tie.
+ * Of decisions alike in recipient, kind, prospect and message, and at the daily cap, the one that
+ * gives way is the less important in {@link NudgeDecision#MOST_IMPORTANT_FIRST}, as in the rules.
  */
 public final class PlainJavaCoach {
 
@@ -90,7 +85,7 @@ public final class PlainJavaCoach {
     List<NudgeDecision> decisions = sameDecisionOnce(proposed);
     noRepeatWithinWindow(decisions, recent, thresholds.get("coaching.repeat-window-hours"));
     dailyCap(decisions, recent, thresholds.get("coaching.cap.nudges-per-day"));
-    decisions.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
     return decisions;
   }
 
@@ -267,20 +262,22 @@ public final class PlainJavaCoach {
 
   // caps.drl
 
-  /** Of decisions alike in recipient, kind, prospect and message, the first proposed stays. */
+  /** Of decisions alike in recipient, kind, prospect and message, the most important stays. */
   private static List<NudgeDecision> sameDecisionOnce(List<NudgeDecision> proposed) {
     List<NudgeDecision> once = new ArrayList<>(proposed.size());
     for (NudgeDecision decision : proposed) {
-      boolean seen = false;
-      for (NudgeDecision kept : once) {
+      int alike = -1;
+      for (int i = 0; i < once.size() && alike < 0; i++) {
+        NudgeDecision kept = once.get(i);
         if (Objects.equals(kept.recipientId(), decision.recipientId()) && Objects.equals(kept.kind(), decision.kind())
             && Objects.equals(kept.prospectId(), decision.prospectId()) && Objects.equals(kept.messageKey(), decision.messageKey())) {
-          seen = true;
-          break;
+          alike = i;
         }
       }
-      if (!seen) {
+      if (alike < 0) {
         once.add(decision);
+      } else if (once.get(alike).lessImportantThan(decision)) {
+        once.set(alike, decision);
       }
     }
     return once;
@@ -337,7 +334,7 @@ public final class PlainJavaCoach {
         NudgeDecision leastImportant = null;
         for (NudgeDecision decision : decisions) {
           if (Objects.equals(decision.recipientId(), recipient)
-              && (leastImportant == null || decision.priority() > leastImportant.priority())) {
+              && (leastImportant == null || decision.lessImportantThan(leastImportant))) {
             leastImportant = decision;
           }
         }

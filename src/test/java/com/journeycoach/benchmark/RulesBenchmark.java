@@ -3,7 +3,7 @@ package com.journeycoach.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.coaching.NudgeDecision;
-import com.journeycoach.coaching.ProspectJourney;
+import com.journeycoach.coaching.ProductInterest;
 import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.RulesProperties;
 import com.journeycoach.coaching.ThresholdValue;
@@ -19,25 +19,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.conf.EqualityBehaviorOption;
-import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -50,13 +40,14 @@ import org.kie.api.runtime.StatelessKieSession;
  * and plain Java take turns in rounds of a fixed time (the order alternating), after a warm-up, and
  * the median rate of each is printed with the ratio (rules cost = plain Java rate / rules rate) and
  * appended to {@code target/benchmark-results.txt}. Rates are measured by the clock and, as a check
- * on a busy machine, by the benchmark thread's CPU time. Nothing about time is asserted.
+ * on a busy machine, by the benchmark thread's CPU time. Nothing about time is asserted. In the
+ * same rounds a floor is timed: the same facts into a rule book of one rule that only collects
+ * decisions, which is what any rule set costs before its rules do anything.
  *
  * <p>With {@code -Drules.benchmark.variants=true}, to show where the rules' time goes, variants of
- * the rules path are then timed the same way on the same facts: a pooled session, identity instead of equality mode, rewritten rule files and
- * interest counts that come with the facts (proposals, checked to decide as the shipped rules do),
- * and with rule files or facts left out (only to attribute cost). Nothing under {@code src/main} or
- * {@code rules/} is changed by this.
+ * the rules path are then timed the same way on the same facts: a session built per decision
+ * instead of pooled (checked to decide as the shipped rules do), and rule files or facts left out
+ * (only to attribute cost). Nothing under {@code src/main} or {@code rules/} is changed by this.
  *
  * <p>Run: {@code mvn -B -Pbenchmark verify -Dtest=RulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Drules.benchmark.rounds=7} and {@code -Drules.benchmark.round-millis=300} are the defaults;
@@ -108,15 +99,19 @@ class RulesBenchmark {
 
     Contestant drools = new Contestant("rules (Drools)", rules::decide);
     Contestant plain = new Contestant("plain Java", java::decide);
+    // what any rule set pays before its rules do anything: the same facts into a pooled session of one rule
+    RuleBook collectOnly = ruleBook(Map.of("collect.drl", COLLECT_ONLY));
+    Contestant floor = new Contestant("floor", collectOnly::decide);
     List<List<Object>> mix = List.of(CoachingFactSets.FOLLOW_UP_RECORDED, CoachingFactSets.PACE_TIMER);
     StringBuilder report = new StringBuilder();
     long started = System.nanoTime();
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-    String warmUp = warmUp(List.of(drools, plain), mix, WARM_UP_MILLIS, MAX_WARM_UP_MILLIS);
-    Measured both = measure(List.of(drools, plain), mix);
-    Rate rulesRate = both.rates().get(drools.name());
-    Rate javaRate = both.rates().get(plain.name());
+    String warmUp = warmUp(List.of(drools, plain, floor), mix, WARM_UP_MILLIS, MAX_WARM_UP_MILLIS);
+    Measured all = measure(List.of(drools, plain, floor), mix);
+    Rate rulesRate = all.rates().get(drools.name());
+    Rate javaRate = all.rates().get(plain.name());
+    Rate floorRate = all.rates().get(floor.name());
     double ratio = javaRate.wall() / rulesRate.wall();
     report.append(String.format(Locale.ROOT, "%n%s  %s, %d processors, load average %.1f, warm-up %s%n",
         Instant.now().truncatedTo(ChronoUnit.SECONDS), RulesBenchmark.class.getSimpleName(),
@@ -130,6 +125,8 @@ class RulesBenchmark {
     report.append(String.format(Locale.ROOT, "%-16s %10.1f  (rules cost %.1fx plain Java; aim: at most 3x)%n", "ratio", ratio, ratio));
     report.append(String.format(Locale.ROOT, "by thread CPU time: rules %.0f/s, plain Java %.0f/s, ratio %.1f%n", rulesRate.cpu(),
         javaRate.cpu(), javaRate.cpu() / rulesRate.cpu()));
+    report.append(String.format(Locale.ROOT, "floor: the same facts into a pooled session of one rule (collect the decisions): %.0f/s,"
+        + " %.1fx plain Java%n", floorRate.wall(), javaRate.wall() / floorRate.wall()));
 
     report.append(String.format(Locale.ROOT, "%nper occasion                  rules (Drools)   plain Java    ratio%n"));
     Map<String, List<Object>> occasions = new LinkedHashMap<>();
@@ -163,47 +160,28 @@ class RulesBenchmark {
 
   private String variants(RuleBook rules, Contestant shipped, Contestant plain, List<List<Object>> mix) throws IOException {
     Map<String, String> files = ruleFiles();
-    KieBase equality = rules.current().base();
     List<Variant> variants = new ArrayList<>();
-    variants.add(new Variant(shipped, "RuleBook.decide: equality mode, a new stateless session per decision", true));
+    variants.add(new Variant(shipped, "RuleBook.decide: a stateless session from the pool, interest counts added", true));
 
-    StatelessKieSession pooled = equality.newKieSessionsPool(1).newStatelessKieSession();
-    proposal(variants, "pooled session", "KieBase.newKieSessionsPool(1): the session is reset, not built, per decision",
-        facts -> execute(pooled, facts));
-
-    KieBase identity = compile(files, EqualityBehaviorOption.IDENTITY);
-    proposal(variants, "identity mode", "EqualityBehaviorOption.IDENTITY instead of EQUALITY", facts -> execute(identity, facts));
-
-    KieBase caps = RuleBook.compile(with(files, "caps.drl", CAPS_PROPOSAL));
-    proposal(variants, "caps.drl rewritten", "thresholds joined first, exists, the cap as the accumulate's constraint",
-        facts -> execute(caps, facts));
-
-    KieBase counted = RuleBook.compile(with(files, "training.drl", TRAINING_ON_COUNTS));
-    UnaryOperator<List<Object>> withCounts = productInterests(counted);
-    proposal(variants, "training on counts", "interest counts per product come with the facts; no from, no accumulate",
-        facts -> execute(counted, withCounts.apply(facts)));
-
-    StatelessKieSession countedPooled = counted.newKieSessionsPool(1).newStatelessKieSession();
-    proposal(variants, "pooled + counts", "both: pooled session, training on counts",
-        facts -> execute(countedPooled, withCounts.apply(facts)));
+    KieBase base = rules.current().base();
+    proposal(variants, "a new session each", "as shipped, but a session built per decision instead of taken from the pool",
+        facts -> execute(base.newStatelessKieSession(), withInterestCounts(facts)));
 
     for (String left : List.of("training.drl", "pace.drl", "caps.drl")) {
       Map<String, String> without = with(files, left, null);
       if (left.equals("caps.drl")) {
         without.put("collect.drl", COLLECT_ONLY);
       }
-      KieBase base = RuleBook.compile(without);
+      RuleBook book = ruleBook(without);
       attribution(variants, "without " + left, left.equals("caps.drl") ? "decisions collected, not capped" : "the other rules",
-          facts -> execute(base, facts));
+          book::decide);
     }
-    KieBase collectOnly = RuleBook.compile(Map.of("collect.drl", COLLECT_ONLY));
-    attribution(variants, "collect rule only", "floor: a new session, insert the 40 facts, fire one rule", facts -> execute(collectOnly, facts));
-    StatelessKieSession collectPooled = collectOnly.newKieSessionsPool(1).newStatelessKieSession();
-    attribution(variants, "collect only, pooled", "floor with a pooled session", facts -> execute(collectPooled, facts));
-    attribution(variants, "collect only, 23 facts", "floor without the 17 thresholds: what inserting them costs",
-        facts -> execute(collectOnly, facts.stream().filter(f -> !(f instanceof ThresholdValue)).toList()));
+    RuleBook collectOnly = ruleBook(Map.of("collect.drl", COLLECT_ONLY));
+    attribution(variants, "collect rule only", "floor: insert the same facts, fire one rule", collectOnly::decide);
+    attribution(variants, "collect, no thresholds", "floor without the 17 thresholds: what inserting them costs",
+        facts -> collectOnly.decide(facts.stream().filter(f -> !(f instanceof ThresholdValue)).toList()));
     List<Object> noFacts = List.of();
-    attribution(variants, "no facts", "floor: a session of the shipped rules, nothing inserted", facts -> execute(equality, noFacts));
+    attribution(variants, "no facts", "floor: a pooled session of the shipped rules, nothing inserted", facts -> rules.decide(noFacts));
     variants.add(new Variant(plain, "PlainJavaCoach", true));
 
     Measured measured = measure(variants.stream().map(Variant::contestant).toList(), mix);
@@ -240,8 +218,19 @@ class RulesBenchmark {
     return "yes";
   }
 
-  private static List<NudgeDecision> execute(KieBase base, List<Object> facts) {
-    return execute(base.newStatelessKieSession(), facts);
+  /** A rule book, as the application builds it, over other rule files (written to a folder of their own). */
+  static RuleBook ruleBook(Map<String, String> files) throws IOException {
+    Path folder = Files.createTempDirectory("rules-variant");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(folder.resolve(file.getKey()), file.getValue());
+    }
+    return new RuleBook(new RulesProperties(folder.toString()));
+  }
+
+  private static List<Object> withInterestCounts(List<Object> facts) {
+    List<Object> all = new ArrayList<>(facts);
+    all.addAll(ProductInterest.countedFrom(facts));
+    return all;
   }
 
   /** As {@code RuleBook.decide}, on a given session. */
@@ -249,39 +238,8 @@ class RulesBenchmark {
     List<NudgeDecision> decisions = new ArrayList<>();
     session.setGlobal("decisions", decisions);
     session.execute(facts);
-    decisions.sort((a, b) -> Integer.compare(a.priority(), b.priority()));
+    decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
     return decisions;
-  }
-
-  /**
-   * The facts plus one ProductInterest per product with the number of distinct journeys interested
-   * in it: the counting the training rule's accumulate did, done where the facts are gathered.
-   */
-  private static UnaryOperator<List<Object>> productInterests(KieBase base) {
-    FactType type = base.getFactType("com.journeycoach.rules", "ProductInterest");
-    return facts -> {
-      Map<String, Integer> counts = new HashMap<>();
-      List<ProspectJourney> journeys = new ArrayList<>();
-      for (Object fact : facts) {
-        if (fact instanceof ProspectJourney journey && !journeys.contains(journey)) {
-          journeys.add(journey);
-          journey.productInterests().forEach(product -> counts.merge(product, 1, Integer::sum));
-        }
-      }
-      List<Object> all = new ArrayList<>(facts.size() + counts.size());
-      all.addAll(facts);
-      counts.forEach((product, prospects) -> {
-        try {
-          Object interest = type.newInstance();
-          type.set(interest, "product", product);
-          type.set(interest, "prospects", prospects);
-          all.add(interest);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      return all;
-    };
   }
 
   // measuring
@@ -407,100 +365,10 @@ class RulesBenchmark {
     return changed;
   }
 
-  /** As {@code RuleBook.compile}, with a choice of equality mode. */
-  private static KieBase compile(Map<String, String> files, EqualityBehaviorOption equality) {
-    KieServices kie = KieServices.Factory.get();
-    KieFileSystem fileSystem = kie.newKieFileSystem();
-    ReleaseId releaseId = kie.newReleaseId("com.journeycoach", "coaching-rules-benchmark", "1.0." + System.nanoTime());
-    fileSystem.generateAndWritePomXML(releaseId);
-    files.forEach((name, text) -> fileSystem.write("src/main/resources/rules/" + name, text));
-    KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
-    assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
-    KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-    configuration.setOption(equality);
-    return kie.newKieContainer(releaseId).newKieBase(configuration);
-  }
-
   static final String COLLECT_ONLY = """
       package com.journeycoach.rules;
       import com.journeycoach.coaching.*;
       global java.util.List decisions;
-      rule "Collect decisions"
-          salience -100
-      when
-          $decision : NudgeDecision()
-      then
-          decisions.add($decision);
-      end
-      """;
-
-  /**
-   * A proposal for training.drl: the facts carry how many prospects are interested in each product
-   * (here a declared type, filled by {@link #productInterests}; in the application a record that
-   * {@code CoachingFacts} would add), so the rule needs neither {@code from} nor {@code accumulate}.
-   */
-  static final String TRAINING_ON_COUNTS = """
-      package com.journeycoach.rules;
-
-      import com.journeycoach.coaching.*;
-
-      declare ProductInterest
-          product : String
-          prospects : int
-      end
-
-      rule "Product training gap"
-      when
-          ThresholdValue(name == "coaching.training.interested-prospects", $minimum : value)
-          ProductInterest($product : product, prospects >= $minimum)
-          $distributor : DistributorProfile()
-          eval(!$distributor.isTrainedOn($product))
-      then
-          insert(new NudgeDecision($distributor.distributorId(), Nudge.Audience.DISTRIBUTOR, "TAKE_PRODUCT_TRAINING", null,
-              "coaching.product-training." + $product, 2, drools.getRule().getName()));
-      end
-      """;
-
-  /** A proposal for caps.drl: thresholds joined first, exists for the repeat, the cap as the accumulate's constraint. */
-  static final String CAPS_PROPOSAL = """
-      package com.journeycoach.rules;
-
-      import com.journeycoach.coaching.*;
-
-      global java.util.List decisions;
-
-      rule "Same decision once"
-          salience -10
-      when
-          $first : NudgeDecision()
-          $again : NudgeDecision(this != $first, recipientId == $first.recipientId(), kind == $first.kind(),
-              prospectId == $first.prospectId(), messageKey == $first.messageKey())
-      then
-          retract($again);
-      end
-
-      rule "No repeat within window"
-          salience -20
-      when
-          ThresholdValue(name == "coaching.repeat-window-hours", $window : value)
-          $decision : NudgeDecision($recipient : recipientId, $kind : kind, $prospect : prospectId)
-          exists RecentNudge(recipientId == $recipient, kind == $kind, prospectId == $prospect, hoursAgo < $window)
-      then
-          retract($decision);
-      end
-
-      rule "Daily cap per recipient"
-          salience -30
-      when
-          ThresholdValue(name == "coaching.cap.nudges-per-day", $cap : value)
-          $decision : NudgeDecision($recipient : recipientId, $priority : priority)
-          not NudgeDecision(recipientId == $recipient, priority > $priority)
-          accumulate(RecentNudge(recipientId == $recipient, hoursAgo < 24); $sent : count())
-          accumulate(NudgeDecision(recipientId == $recipient); $pending : count(); $sent + $pending > $cap)
-      then
-          retract($decision);
-      end
-
       rule "Collect decisions"
           salience -100
       when

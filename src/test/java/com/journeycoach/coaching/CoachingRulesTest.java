@@ -220,7 +220,28 @@ class CoachingRulesTest {
     void twoRulesMakingTheSameDecisionGiveOneNudge() {
       NudgeDecision byOne = new NudgeDecision("dana", Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", "p1", "coaching.follow-up-now", 1, "A");
       NudgeDecision byOther = new NudgeDecision("dana", Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", "p1", "coaching.follow-up-now", 1, "B");
-      assertThat(decide(byOne, byOther)).hasSize(1);
+      assertThat(decide(byOne, byOther)).extracting(NudgeDecision::rule).containsExactly("A");
+      assertThat(decide(byOther, byOne)).extracting(NudgeDecision::rule).containsExactly("A");
+    }
+
+    @Test
+    void aTieAtTheCapKeepsTheSameDecisionsWhateverTheOrderOfTheFacts() {
+      // proposed for dana: behind pace (2), training (2), over-estimating (3), pairing tip (3); nothing sent today, cap 3
+      List<Object> facts = new java.util.ArrayList<>(List.of(Occasion.followUpRecorded("p1"),
+          distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+          journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
+          journey("p2", "view", 10, Set.of("CWM"), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20)));
+      List<String> first = null;
+      for (long seed = 1; seed <= 20; seed++) {
+        java.util.Collections.shuffle(facts, new java.util.Random(seed));
+        List<String> kept = decide(facts.toArray()).stream().filter(d -> d.recipientId().equals("dana"))
+            .map(NudgeDecision::messageKey).toList();
+        // of the two of priority 3, the one first by message key stays
+        assertThat(kept).as("facts in order %s", facts).containsExactly("coaching.product-training.CWM", "coaching.sequence-behind-pace",
+            "coaching.over-estimating");
+        first = first == null ? kept : first;
+        assertThat(kept).isEqualTo(first);
+      }
     }
 
     @Test
