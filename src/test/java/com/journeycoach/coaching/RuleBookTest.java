@@ -2,10 +2,12 @@ package com.journeycoach.coaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,49 @@ class RuleBookTest {
         .withBean(RulesProperties.class, () -> new RulesProperties(folder.toString()))
         .run(context -> assertThat(context).hasFailed().getFailure()
             .rootCause().isInstanceOf(RuleCompilationException.class).hasMessageContaining("broken.drl:5:"));
+  }
+
+  @Test
+  void aChangedRuleFileInTheWatchedFolderIsReloadedAndABrokenOneKeepsTheRunningRules() throws IOException {
+    copyPackagedRules();
+    Path pace = folder.resolve("pace.drl");
+    String original = Files.readString(pace);
+    new ApplicationContextRunner()
+        .withUserConfiguration(RuleBook.class, RuleFolderWatcher.class)
+        .withBean(RulesProperties.class, () -> new RulesProperties(folder.toString(), true))
+        .run(context -> {
+          RuleBook book = context.getBean(RuleBook.class);
+          RuleFolderWatcher watcher = context.getBean(RuleFolderWatcher.class);
+          assertThat(watcher.isRunning()).isTrue();
+
+          Files.writeString(pace, original.replace("rule \"Follow-up overdue\"", "rule \"Follow up today\""));
+          await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+              assertThat(book.decide(followUpOverdue())).extracting(NudgeDecision::rule).containsExactly("Follow up today"));
+
+          long version = book.current().version();
+          long attempts = watcher.attempts();
+          Files.writeString(folder.resolve("broken.drl"), BROKEN);
+          await().atMost(Duration.ofSeconds(20)).until(() -> watcher.attempts() > attempts);
+          assertThat(book.current().version()).isEqualTo(version);
+          assertThat(book.decide(followUpOverdue())).extracting(NudgeDecision::rule).containsExactly("Follow up today");
+
+          // a file that is not a rule file changes nothing
+          Files.delete(folder.resolve("broken.drl"));
+          await().atMost(Duration.ofSeconds(20)).until(() -> book.current().version() > version);
+          long afterRepair = watcher.attempts();
+          Files.writeString(folder.resolve("notes.txt"), "not rules");
+          Thread.sleep(3 * RuleFolderWatcher.QUIET_MILLIS);
+          assertThat(watcher.attempts()).isEqualTo(afterRepair);
+        });
+  }
+
+  @Test
+  void theFolderIsNotWatchedWhenWatchingIsOff() throws IOException {
+    copyPackagedRules();
+    new ApplicationContextRunner()
+        .withUserConfiguration(RuleBook.class, RuleFolderWatcher.class)
+        .withBean(RulesProperties.class, () -> new RulesProperties(folder.toString(), false))
+        .run(context -> assertThat(context.getBean(RuleFolderWatcher.class).isRunning()).isFalse());
   }
 
   @Test
