@@ -51,7 +51,7 @@ class OnboardingSignals {
   void on(ProspectAdded added) {
     String distributorId = added.prospect().distributorId();
     int minimum = thresholds.number("onboarding.first-prospects-minimum").intValue();
-    if (prospects.ofDistributor(distributorId).size() >= minimum) {
+    if (prospects.countOfDistributor(distributorId) >= minimum) {
       correlate("FirstProspectsAdded", distributorId, Map.of());
     }
   }
