@@ -13,16 +13,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,20 +45,23 @@ public class CoachingFacts {
       "Task_RecordMeetingOutcome", "meeting",
       "Timer_NurtureOver", "nurture");
 
+  /** The purchase intents that show interest in the asset's product. */
+  private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
+
   private final Distributors distributors;
   private final Prospects prospects;
   private final JdbcClient jdbc;
-  private final RuntimeService runtime;
   private final HistoryService history;
+  private final ManagementService management;
   private final EngineAsApplication engine;
 
-  public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, RuntimeService runtime,
-                       HistoryService history, EngineAsApplication engine) {
+  public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, HistoryService history,
+                       ManagementService management, EngineAsApplication engine) {
     this.distributors = distributors;
     this.prospects = prospects;
     this.jdbc = jdbc;
-    this.runtime = runtime;
     this.history = history;
+    this.management = management;
     this.engine = engine;
   }
 
@@ -63,26 +70,32 @@ public class CoachingFacts {
     return forDistributor(occasion, prospects.get(prospectId).distributorId());
   }
 
+  /**
+   * The facts for an occasion in a distributor's picture. A fixed number of queries however many
+   * journeys are open: the open journeys' steps, answers and reminders are each read for all at once.
+   */
   public List<Object> forDistributor(Occasion occasion, String distributorId) {
     // the engine's clock: the same "now" as the timers that ask
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Distributor distributor = distributors.get(distributorId);
     // open journeys only: the facts stay small however long the distributor's history grows
     List<Prospect> open = prospects.openOfDistributor(distributorId);
-    Map<String, Integer> interest = interestTotals(distributorId);
-    Map<String, Set<String>> products = productInterests(distributorId);
-    Map<String, Integer> reminders = remindersSent(distributorId);
+    Map<String, Answers> answers = open.isEmpty() ? Map.of() : answersOfOpen(distributorId);
+    Map<String, Integer> reminders = open.isEmpty() ? Map.of() : remindersSent(distributorId);
+    Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
+    Activity activity = activity(distributor);
 
     List<Object> facts = new ArrayList<>();
     facts.add(occasion);
     facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
         distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
-        Duration.between(lastActivity(distributor), now).toDays(), prospects.countOfDistributor(distributorId)));
+        Duration.between(activity.last(), now).toDays(), activity.prospects()));
     for (Prospect prospect : open) {
-      Step step = engine.call(() -> currentStep(prospect.id()));
+      Step step = steps.getOrDefault(prospect.id(), new Step("none", now));
+      Answers answered = answers.getOrDefault(prospect.id(), Answers.NONE);
       facts.add(new ProspectJourney(prospect.id(), distributorId, step.name(), hoursBetween(step.since(), now),
-          hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), interest.getOrDefault(prospect.id(), 0),
-          products.getOrDefault(prospect.id(), Set.of()), prospect.personality()));
+          hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), answered.interestTotal(),
+          answered.products(), prospect.personality()));
     }
     facts.add(forecast(distributorId));
     return facts;
@@ -91,47 +104,74 @@ public class CoachingFacts {
   private record Step(String name, Instant since) {
   }
 
-  private Step currentStep(String prospectId) {
-    ProcessInstance journey = runtime.createProcessInstanceQuery().processInstanceBusinessKey(prospectId)
-        .processDefinitionKey(JourneyStarter.PROCESS_KEY).singleResult();
-    if (journey == null) {
-      return new Step("none", ClockUtil.getCurrentTime().toInstant());
+  /**
+   * Where each open prospect's running journey waits, and since when: its first unfinished activity
+   * that is a step ({@link #STEPS}), else "other"; "none" without a running journey. Two queries for
+   * all: the running journeys by business key, then their unfinished activities.
+   */
+  private Map<String, Step> currentSteps(List<Prospect> open, Instant now) {
+    Map<String, String> prospectOfJourney = new HashMap<>();
+    for (HistoricProcessInstance journey : history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(JourneyStarter.PROCESS_KEY).unfinished()
+        .processInstanceBusinessKeyIn(open.stream().map(Prospect::id).toArray(String[]::new)).list()) {
+      prospectOfJourney.put(journey.getId(), journey.getBusinessKey());
     }
-    for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(journey.getId()).unfinished().list()) {
+    Map<String, Step> steps = new HashMap<>();
+    if (prospectOfJourney.isEmpty()) {
+      return steps;
+    }
+    List<String> journeyIds = List.copyOf(prospectOfJourney.keySet());
+    NativeHistoricActivityInstanceQuery unfinished = history.createNativeHistoricActivityInstanceQuery();
+    List<String> placeholders = new ArrayList<>();
+    for (int i = 0; i < journeyIds.size(); i++) {
+      placeholders.add("#{journey" + i + "}");
+      unfinished.parameter("journey" + i, journeyIds.get(i));
+    }
+    List<HistoricActivityInstance> activities = unfinished.sql("SELECT * FROM "
+        + management.getTableName(HistoricActivityInstance.class) + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN ("
+        + String.join(", ", placeholders) + ") ORDER BY ID_").list();
+    for (HistoricActivityInstance activity : activities) {
       String step = STEPS.get(activity.getActivityId());
       if (step != null) {
-        return new Step(step, activity.getStartTime().toInstant());
+        steps.putIfAbsent(prospectOfJourney.get(activity.getProcessInstanceId()), new Step(step, activity.getStartTime().toInstant()));
       }
     }
-    return new Step("other", ClockUtil.getCurrentTime().toInstant());
+    prospectOfJourney.values().forEach(prospectId -> steps.putIfAbsent(prospectId, new Step("other", now)));
+    return steps;
   }
 
   private static double hoursBetween(Instant from, Instant to) {
     return Duration.between(from, to).toMillis() / 3_600_000.0;
   }
 
-  private Map<String, Integer> interestTotals(String distributorId) {
-    Map<String, Integer> totals = new HashMap<>();
-    jdbc.sql("SELECT f.prospect_id, SUM(f.interest_change) FROM follow_up_answer f JOIN prospect p ON p.id = f.prospect_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') GROUP BY f.prospect_id")
-        .param(distributorId).query(rs -> {
-          totals.put(rs.getString(1), rs.getInt(2));
-        });
-    return totals;
+  /** An open prospect's follow-up answers, summed up: interest changes, and the products they showed interest in. */
+  private record Answers(int interestTotal, Set<String> products) {
+
+    static final Answers NONE = new Answers(0, Set.of());
   }
 
-  /** Products of the assets after which the prospect's interest rose or their intent was at least medium. */
-  private Map<String, Set<String>> productInterests(String distributorId) {
-    Map<String, Set<String>> interests = new HashMap<>();
-    jdbc.sql("SELECT DISTINCT f.prospect_id, a.product FROM follow_up_answer f JOIN asset_share s ON s.id = f.share_id"
-            + " JOIN asset a ON a.id = s.asset_id JOIN prospect p ON p.id = f.prospect_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') AND a.product IS NOT NULL"
-            + " AND (f.interest_change > 0 OR f.purchase_intent IN ('MEDIUM', 'HIGH'))")
+  /**
+   * The answers about each open prospect in one query: the sum of interest changes; the products of the
+   * assets after which the prospect's interest rose or their intent was at least medium.
+   */
+  private Map<String, Answers> answersOfOpen(String distributorId) {
+    Map<String, Integer> totals = new HashMap<>();
+    Map<String, Set<String>> products = new HashMap<>();
+    jdbc.sql("SELECT f.prospect_id, f.interest_change, f.purchase_intent, a.product FROM follow_up_answer f"
+            + " JOIN prospect p ON p.id = f.prospect_id JOIN asset_share s ON s.id = f.share_id JOIN asset a ON a.id = s.asset_id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE')")
         .param(distributorId).query(rs -> {
-          interests.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+          String prospectId = rs.getString(1);
+          int interestChange = rs.getInt(2);
+          totals.merge(prospectId, interestChange, Integer::sum);
+          String product = rs.getString(4);
+          if (product != null && (interestChange > 0 || INTERESTED.contains(rs.getString(3)))) {
+            products.computeIfAbsent(prospectId, k -> new HashSet<>()).add(product);
+          }
         });
-    return interests;
+    Map<String, Answers> answers = new HashMap<>();
+    totals.forEach((prospectId, total) -> answers.put(prospectId, new Answers(total, products.getOrDefault(prospectId, Set.of()))));
+    return answers;
   }
 
   private Map<String, Integer> remindersSent(String distributorId) {
@@ -158,12 +198,18 @@ public class CoachingFacts {
         .single();
   }
 
-  private Instant lastActivity(Distributor distributor) {
-    Timestamp latest = jdbc.sql("SELECT MAX(t) FROM ("
-            + " SELECT MAX(created_at) AS t FROM prospect WHERE distributor_id = ?"
-            + " UNION ALL SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?"
-            + " UNION ALL SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?) activity")
-        .params(distributor.id(), distributor.id(), distributor.id()).query(Timestamp.class).optional().orElse(null);
-    return latest == null ? distributor.createdAt() : latest.toInstant();
+  /** How many prospects the distributor has added, and when they last did anything (added, shared, answered). */
+  private record Activity(int prospects, Instant last) {
+  }
+
+  private Activity activity(Distributor distributor) {
+    return jdbc.sql("SELECT COUNT(*), MAX(created_at),"
+            + " (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?),"
+            + " (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?)"
+            + " FROM prospect WHERE distributor_id = ?")
+        .params(distributor.id(), distributor.id(), distributor.id())
+        .query((rs, i) -> new Activity(rs.getInt(1), Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4))
+            .filter(Objects::nonNull).map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt())))
+        .single();
   }
 }
