@@ -149,7 +149,10 @@ public class JourneySteps {
       }
     }
     prospects.changeStatus(prospectId, status);
-    execution.setVariable("outcome", outcome);
+    // the gateway reads the normalised outcome; writing it again unchanged would only add history
+    if (!outcome.equals(raw)) {
+      execution.setVariable("outcome", outcome);
+    }
   }
 
   /** "Resume journey": the nurture period is over. */
