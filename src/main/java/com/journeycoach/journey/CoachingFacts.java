@@ -83,13 +83,13 @@ public class CoachingFacts {
     Map<String, Answers> answers = open.isEmpty() ? Map.of() : answersOfOpen(distributorId);
     Map<String, Integer> reminders = open.isEmpty() ? Map.of() : remindersSent(distributorId);
     Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
-    Activity activity = activity(distributor);
+    Record record = record(distributor);
 
     List<Object> facts = new ArrayList<>();
     facts.add(occasion);
     facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
         distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
-        Duration.between(activity.last(), now).toDays(), activity.prospects()));
+        Duration.between(record.lastActivity(), now).toDays(), record.prospects()));
     for (Prospect prospect : open) {
       Step step = steps.getOrDefault(prospect.id(), new Step("none", now));
       Answers answered = answers.getOrDefault(prospect.id(), Answers.NONE);
@@ -97,7 +97,7 @@ public class CoachingFacts {
           hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), answered.interestTotal(),
           answered.products(), prospect.personality()));
     }
-    facts.add(forecast(distributorId));
+    facts.add(record.forecast());
     return facts;
   }
 
@@ -183,33 +183,36 @@ public class CoachingFacts {
     return counts;
   }
 
-  /** The distributor's last close estimate per closed journey, against whether it closed (won or enrolled); in SQL. */
-  private ForecastRecord forecast(String distributorId) {
-    return jdbc.sql("SELECT COUNT(*), AVG(f.close_estimate), SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END)"
-            + " FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
-            + " AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)")
-        .param(distributorId)
+  /**
+   * The distributor's record in numbers, one query: how many prospects they have added and when they
+   * last did anything (added, shared, answered); and their forecast record, their last close estimate
+   * per closed journey against whether it closed (won or enrolled).
+   */
+  private record Record(int prospects, Instant lastActivity, ForecastRecord forecast) {
+  }
+
+  private Record record(Distributor distributor) {
+    String id = distributor.id();
+    return jdbc.sql("SELECT activity.added, activity.last_added, activity.last_shared, activity.last_answered,"
+            + " forecast.closed, forecast.estimate, forecast.converted FROM"
+            + " (SELECT COUNT(*) AS added, MAX(created_at) AS last_added,"
+            + "   (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?) AS last_shared,"
+            + "   (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?) AS last_answered"
+            + "  FROM prospect WHERE distributor_id = ?) activity CROSS JOIN"
+            + " (SELECT COUNT(*) AS closed, AVG(f.close_estimate) AS estimate,"
+            + "   SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END) AS converted"
+            + "  FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
+            + "  WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
+            + "  AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)) forecast")
+        .params(id, id, id, id)
         .query((rs, i) -> {
-          int closed = rs.getInt(1);
-          return closed == 0 ? new ForecastRecord(distributorId, 0, 0, 0)
-              : new ForecastRecord(distributorId, closed, rs.getDouble(2), 100.0 * rs.getInt(3) / closed);
+          Instant last = Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4)).filter(Objects::nonNull)
+              .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt());
+          int closed = rs.getInt(5);
+          ForecastRecord forecast = closed == 0 ? new ForecastRecord(id, 0, 0, 0)
+              : new ForecastRecord(id, closed, rs.getDouble(6), 100.0 * rs.getInt(7) / closed);
+          return new Record(rs.getInt(1), last, forecast);
         })
-        .single();
-  }
-
-  /** How many prospects the distributor has added, and when they last did anything (added, shared, answered). */
-  private record Activity(int prospects, Instant last) {
-  }
-
-  private Activity activity(Distributor distributor) {
-    return jdbc.sql("SELECT COUNT(*), MAX(created_at),"
-            + " (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?),"
-            + " (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?)"
-            + " FROM prospect WHERE distributor_id = ?")
-        .params(distributor.id(), distributor.id(), distributor.id())
-        .query((rs, i) -> new Activity(rs.getInt(1), Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4))
-            .filter(Objects::nonNull).map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt())))
         .single();
   }
 }
