@@ -49,6 +49,12 @@ public record Asset(
         sequencePosition, expectedOutcome, callToAction, expectedPace, audiences, product, prerequisites, newStatus);
   }
 
+  /** The same asset with these prerequisites. */
+  public Asset withPrerequisites(List<String> newPrerequisites) {
+    return new Asset(id, title, type, url, subject, keywords, themes, presenter, presenterGender, presenterAgeBand, phase,
+        sequencePosition, expectedOutcome, callToAction, expectedPace, audiences, product, newPrerequisites, status);
+  }
+
   public boolean allows(Audience audience) {
     return audiences.contains(audience);
   }

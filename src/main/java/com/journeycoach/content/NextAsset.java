@@ -21,8 +21,9 @@ public class NextAsset {
   }
 
   public Optional<Asset> forProspect(String prospectId, Audience audience) {
-    Set<String> shared = shares.sharedAssetIds(prospectId);
-    Set<String> viewed = shares.viewedAssetIds(prospectId);
+    Shares.Progress progress = shares.progressOf(prospectId);
+    Set<String> shared = progress.sharedAssetIds();
+    Set<String> viewed = progress.viewedAssetIds();
     return catalog.activeInSequence().stream()
         .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
         .filter(asset -> !shared.contains(asset.id()))

@@ -81,14 +81,24 @@ public class Shares {
         .param(prospectId).query(Shares::share).list();
   }
 
-  Set<String> sharedAssetIds(String prospectId) {
-    return new HashSet<>(jdbc.sql("SELECT asset_id FROM asset_share WHERE prospect_id = ? AND shared_at IS NOT NULL")
-        .param(prospectId).query(String.class).list());
+  /** The assets a prospect has been sent so far, and those they have viewed. */
+  record Progress(Set<String> sharedAssetIds, Set<String> viewedAssetIds) {
   }
 
-  Set<String> viewedAssetIds(String prospectId) {
-    return new HashSet<>(jdbc.sql("SELECT asset_id FROM asset_share WHERE prospect_id = ? AND view_count > 0")
-        .param(prospectId).query(String.class).list());
+  /** The prospect's {@link Progress}, in one query. */
+  Progress progressOf(String prospectId) {
+    Set<String> shared = new HashSet<>();
+    Set<String> viewed = new HashSet<>();
+    jdbc.sql("SELECT asset_id, shared_at, view_count FROM asset_share WHERE prospect_id = ?")
+        .param(prospectId).query(rs -> {
+          if (rs.getTimestamp(2) != null) {
+            shared.add(rs.getString(1));
+          }
+          if (rs.getInt(3) > 0) {
+            viewed.add(rs.getString(1));
+          }
+        });
+    return new Progress(shared, viewed);
   }
 
   private static Share share(ResultSet rs, int row) throws SQLException {

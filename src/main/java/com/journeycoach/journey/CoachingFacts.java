@@ -13,16 +13,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,20 +45,23 @@ public class CoachingFacts {
       "Task_RecordMeetingOutcome", "meeting",
       "Timer_NurtureOver", "nurture");
 
+  /** The purchase intents that show interest in the asset's product. */
+  private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
+
   private final Distributors distributors;
   private final Prospects prospects;
   private final JdbcClient jdbc;
-  private final RuntimeService runtime;
   private final HistoryService history;
+  private final ManagementService management;
   private final EngineAsApplication engine;
 
-  public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, RuntimeService runtime,
-                       HistoryService history, EngineAsApplication engine) {
+  public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, HistoryService history,
+                       ManagementService management, EngineAsApplication engine) {
     this.distributors = distributors;
     this.prospects = prospects;
     this.jdbc = jdbc;
-    this.runtime = runtime;
     this.history = history;
+    this.management = management;
     this.engine = engine;
   }
 
@@ -63,75 +70,108 @@ public class CoachingFacts {
     return forDistributor(occasion, prospects.get(prospectId).distributorId());
   }
 
+  /**
+   * The facts for an occasion in a distributor's picture. A fixed number of queries however many
+   * journeys are open: the open journeys' steps, answers and reminders are each read for all at once.
+   */
   public List<Object> forDistributor(Occasion occasion, String distributorId) {
     // the engine's clock: the same "now" as the timers that ask
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Distributor distributor = distributors.get(distributorId);
     // open journeys only: the facts stay small however long the distributor's history grows
     List<Prospect> open = prospects.openOfDistributor(distributorId);
-    Map<String, Integer> interest = interestTotals(distributorId);
-    Map<String, Set<String>> products = productInterests(distributorId);
-    Map<String, Integer> reminders = remindersSent(distributorId);
+    Map<String, Answers> answers = open.isEmpty() ? Map.of() : answersOfOpen(distributorId);
+    Map<String, Integer> reminders = open.isEmpty() ? Map.of() : remindersSent(distributorId);
+    Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
+    Record record = record(distributor);
 
     List<Object> facts = new ArrayList<>();
     facts.add(occasion);
     facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
         distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
-        Duration.between(lastActivity(distributor), now).toDays(), prospects.countOfDistributor(distributorId)));
+        Duration.between(record.lastActivity(), now).toDays(), record.prospects()));
     for (Prospect prospect : open) {
-      Step step = engine.call(() -> currentStep(prospect.id()));
+      Step step = steps.getOrDefault(prospect.id(), new Step("none", now));
+      Answers answered = answers.getOrDefault(prospect.id(), Answers.NONE);
       facts.add(new ProspectJourney(prospect.id(), distributorId, step.name(), hoursBetween(step.since(), now),
-          hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), interest.getOrDefault(prospect.id(), 0),
-          products.getOrDefault(prospect.id(), Set.of()), prospect.personality()));
+          hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), answered.interestTotal(),
+          answered.products(), prospect.personality()));
     }
-    facts.add(forecast(distributorId));
+    facts.add(record.forecast());
     return facts;
   }
 
   private record Step(String name, Instant since) {
   }
 
-  private Step currentStep(String prospectId) {
-    ProcessInstance journey = runtime.createProcessInstanceQuery().processInstanceBusinessKey(prospectId)
-        .processDefinitionKey(JourneyStarter.PROCESS_KEY).singleResult();
-    if (journey == null) {
-      return new Step("none", ClockUtil.getCurrentTime().toInstant());
+  /**
+   * Where each open prospect's running journey waits, and since when: its first unfinished activity
+   * that is a step ({@link #STEPS}), else "other"; "none" without a running journey. Two queries for
+   * all: the running journeys by business key, then their unfinished activities.
+   */
+  private Map<String, Step> currentSteps(List<Prospect> open, Instant now) {
+    Map<String, String> prospectOfJourney = new HashMap<>();
+    for (HistoricProcessInstance journey : history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(JourneyStarter.PROCESS_KEY).unfinished()
+        .processInstanceBusinessKeyIn(open.stream().map(Prospect::id).toArray(String[]::new)).list()) {
+      prospectOfJourney.put(journey.getId(), journey.getBusinessKey());
     }
-    for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(journey.getId()).unfinished().list()) {
+    Map<String, Step> steps = new HashMap<>();
+    if (prospectOfJourney.isEmpty()) {
+      return steps;
+    }
+    List<String> journeyIds = List.copyOf(prospectOfJourney.keySet());
+    NativeHistoricActivityInstanceQuery unfinished = history.createNativeHistoricActivityInstanceQuery();
+    List<String> placeholders = new ArrayList<>();
+    for (int i = 0; i < journeyIds.size(); i++) {
+      placeholders.add("#{journey" + i + "}");
+      unfinished.parameter("journey" + i, journeyIds.get(i));
+    }
+    List<HistoricActivityInstance> activities = unfinished.sql("SELECT * FROM "
+        + management.getTableName(HistoricActivityInstance.class) + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN ("
+        + String.join(", ", placeholders) + ") ORDER BY ID_").list();
+    for (HistoricActivityInstance activity : activities) {
       String step = STEPS.get(activity.getActivityId());
       if (step != null) {
-        return new Step(step, activity.getStartTime().toInstant());
+        steps.putIfAbsent(prospectOfJourney.get(activity.getProcessInstanceId()), new Step(step, activity.getStartTime().toInstant()));
       }
     }
-    return new Step("other", ClockUtil.getCurrentTime().toInstant());
+    prospectOfJourney.values().forEach(prospectId -> steps.putIfAbsent(prospectId, new Step("other", now)));
+    return steps;
   }
 
   private static double hoursBetween(Instant from, Instant to) {
     return Duration.between(from, to).toMillis() / 3_600_000.0;
   }
 
-  private Map<String, Integer> interestTotals(String distributorId) {
-    Map<String, Integer> totals = new HashMap<>();
-    jdbc.sql("SELECT f.prospect_id, SUM(f.interest_change) FROM follow_up_answer f JOIN prospect p ON p.id = f.prospect_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') GROUP BY f.prospect_id")
-        .param(distributorId).query(rs -> {
-          totals.put(rs.getString(1), rs.getInt(2));
-        });
-    return totals;
+  /** An open prospect's follow-up answers, summed up: interest changes, and the products they showed interest in. */
+  private record Answers(int interestTotal, Set<String> products) {
+
+    static final Answers NONE = new Answers(0, Set.of());
   }
 
-  /** Products of the assets after which the prospect's interest rose or their intent was at least medium. */
-  private Map<String, Set<String>> productInterests(String distributorId) {
-    Map<String, Set<String>> interests = new HashMap<>();
-    jdbc.sql("SELECT DISTINCT f.prospect_id, a.product FROM follow_up_answer f JOIN asset_share s ON s.id = f.share_id"
-            + " JOIN asset a ON a.id = s.asset_id JOIN prospect p ON p.id = f.prospect_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') AND a.product IS NOT NULL"
-            + " AND (f.interest_change > 0 OR f.purchase_intent IN ('MEDIUM', 'HIGH'))")
+  /**
+   * The answers about each open prospect in one query: the sum of interest changes; the products of the
+   * assets after which the prospect's interest rose or their intent was at least medium.
+   */
+  private Map<String, Answers> answersOfOpen(String distributorId) {
+    Map<String, Integer> totals = new HashMap<>();
+    Map<String, Set<String>> products = new HashMap<>();
+    jdbc.sql("SELECT f.prospect_id, f.interest_change, f.purchase_intent, a.product FROM follow_up_answer f"
+            + " JOIN prospect p ON p.id = f.prospect_id JOIN asset_share s ON s.id = f.share_id JOIN asset a ON a.id = s.asset_id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE')")
         .param(distributorId).query(rs -> {
-          interests.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+          String prospectId = rs.getString(1);
+          int interestChange = rs.getInt(2);
+          totals.merge(prospectId, interestChange, Integer::sum);
+          String product = rs.getString(4);
+          if (product != null && (interestChange > 0 || INTERESTED.contains(rs.getString(3)))) {
+            products.computeIfAbsent(prospectId, k -> new HashSet<>()).add(product);
+          }
         });
-    return interests;
+    Map<String, Answers> answers = new HashMap<>();
+    totals.forEach((prospectId, total) -> answers.put(prospectId, new Answers(total, products.getOrDefault(prospectId, Set.of()))));
+    return answers;
   }
 
   private Map<String, Integer> remindersSent(String distributorId) {
@@ -143,27 +183,36 @@ public class CoachingFacts {
     return counts;
   }
 
-  /** The distributor's last close estimate per closed journey, against whether it closed (won or enrolled); in SQL. */
-  private ForecastRecord forecast(String distributorId) {
-    return jdbc.sql("SELECT COUNT(*), AVG(f.close_estimate), SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END)"
-            + " FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
-            + " AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)")
-        .param(distributorId)
-        .query((rs, i) -> {
-          int closed = rs.getInt(1);
-          return closed == 0 ? new ForecastRecord(distributorId, 0, 0, 0)
-              : new ForecastRecord(distributorId, closed, rs.getDouble(2), 100.0 * rs.getInt(3) / closed);
-        })
-        .single();
+  /**
+   * The distributor's record in numbers, one query: how many prospects they have added and when they
+   * last did anything (added, shared, answered); and their forecast record, their last close estimate
+   * per closed journey against whether it closed (won or enrolled).
+   */
+  private record Record(int prospects, Instant lastActivity, ForecastRecord forecast) {
   }
 
-  private Instant lastActivity(Distributor distributor) {
-    Timestamp latest = jdbc.sql("SELECT MAX(t) FROM ("
-            + " SELECT MAX(created_at) AS t FROM prospect WHERE distributor_id = ?"
-            + " UNION ALL SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?"
-            + " UNION ALL SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?) activity")
-        .params(distributor.id(), distributor.id(), distributor.id()).query(Timestamp.class).optional().orElse(null);
-    return latest == null ? distributor.createdAt() : latest.toInstant();
+  private Record record(Distributor distributor) {
+    String id = distributor.id();
+    return jdbc.sql("SELECT activity.added, activity.last_added, activity.last_shared, activity.last_answered,"
+            + " forecast.closed, forecast.estimate, forecast.converted FROM"
+            + " (SELECT COUNT(*) AS added, MAX(created_at) AS last_added,"
+            + "   (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?) AS last_shared,"
+            + "   (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?) AS last_answered"
+            + "  FROM prospect WHERE distributor_id = ?) activity CROSS JOIN"
+            + " (SELECT COUNT(*) AS closed, AVG(f.close_estimate) AS estimate,"
+            + "   SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END) AS converted"
+            + "  FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
+            + "  WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
+            + "  AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)) forecast")
+        .params(id, id, id, id)
+        .query((rs, i) -> {
+          Instant last = Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4)).filter(Objects::nonNull)
+              .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt());
+          int closed = rs.getInt(5);
+          ForecastRecord forecast = closed == 0 ? new ForecastRecord(id, 0, 0, 0)
+              : new ForecastRecord(id, closed, rs.getDouble(6), 100.0 * rs.getInt(7) / closed);
+          return new Record(rs.getInt(1), last, forecast);
+        })
+        .single();
   }
 }

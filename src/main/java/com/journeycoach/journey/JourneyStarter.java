@@ -1,9 +1,10 @@
 package com.journeycoach.journey;
 
+import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectAdded;
 import com.journeycoach.system.EngineAsApplication;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,15 @@ class JourneyStarter {
     this.engine = engine;
   }
 
+  /** The prospect just added brings what "Register prospect" would read, so the start reads nothing again. */
   @EventListener
   void on(ProspectAdded added) {
     if (!added.journeyAlreadyRunning()) {
-      engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, added.prospect().id(),
-          Map.of("prospectId", added.prospect().id(), "distributorId", added.prospect().distributorId())));
+      Prospect prospect = added.prospect();
+      engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, prospect.id(),
+          Variables.putValue("prospectId", prospect.id()).putValue("distributorId", prospect.distributorId())
+              .putValue("prospectName", JourneySteps.nameOf(prospect))
+              .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))));
     }
   }
 }

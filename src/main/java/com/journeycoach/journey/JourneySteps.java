@@ -7,8 +7,6 @@ import com.journeycoach.content.Audience;
 import com.journeycoach.content.NextAsset;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
-import com.journeycoach.people.Distributor;
-import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.InvalidInputException;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,13 @@ import org.springframework.stereotype.Component;
 @Component("journeySteps")
 public class JourneySteps {
 
+  /**
+   * A transient variable: the prospect's audience, from the step that read the prospect to "Choose next
+   * asset" in the same transaction, which then need not read the prospect again.
+   */
+  static final String AUDIENCE = "prospectAudience";
+
   private final Prospects prospects;
-  private final Distributors distributors;
   private final NextAsset nextAsset;
   private final Shares shares;
   private final Touchpoints touchpoints;
@@ -36,10 +40,9 @@ public class JourneySteps {
   private final CoachingFacts coachingFacts;
   private final Coach coach;
 
-  public JourneySteps(Prospects prospects, Distributors distributors, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
+  public JourneySteps(Prospects prospects, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
                       FollowUpAnswers followUps, Readiness readiness, CoachingFacts coachingFacts, Coach coach) {
     this.prospects = prospects;
-    this.distributors = distributors;
     this.nextAsset = nextAsset;
     this.shares = shares;
     this.touchpoints = touchpoints;
@@ -49,39 +52,48 @@ public class JourneySteps {
     this.coach = coach;
   }
 
-  /** "Register prospect": a journey started from Tasklist's start form creates its prospect here. */
+  /**
+   * "Register prospect": a journey started from Tasklist's start form creates its prospect here; one
+   * started by {@link JourneyStarter} brings what this step would read, so it has nothing to do.
+   */
   public void registerProspect(DelegateExecution execution) {
+    if (execution.getVariable(AUDIENCE) != null) {
+      return;
+    }
     String prospectId = (String) execution.getVariable("prospectId");
+    Prospect prospect;
     if (prospectId == null) {
       String distributorId = (String) execution.getVariable("initiator");
       if (distributorId == null) {
         throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");
       }
       Object audience = execution.getVariable("audience");
-      Prospect added = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId,
+      prospect = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId,
           text(execution, "prospectFirstName"), text(execution, "prospectLastName"), text(execution, "prospectEmail"),
           text(execution, "prospectPhone"), audience == null ? null : Audience.valueOf(audience.toString())));
-      prospectId = added.id();
-      execution.setVariable("prospectId", prospectId);
-      execution.setProcessBusinessKey(prospectId);
+      execution.setVariable("prospectId", prospect.id());
+      execution.setProcessBusinessKey(prospect.id());
+    } else {
+      prospect = prospects.get(prospectId);
     }
-    Prospect prospect = prospects.get(prospectId);
-    Distributor distributor = distributors.get(prospect.distributorId());
     // each variable is written to history too: set only what the diagram and forms read
-    if (!distributor.id().equals(execution.getVariable("distributorId"))) {
-      execution.setVariable("distributorId", distributor.id());
+    if (!prospect.distributorId().equals(execution.getVariable("distributorId"))) {
+      execution.setVariable("distributorId", prospect.distributorId());
     }
-    execution.setVariable("prospectName", (prospect.firstName() + " " + Optional.ofNullable(prospect.lastName()).orElse("")).strip());
+    execution.setVariable("prospectName", nameOf(prospect));
+    execution.setVariable(AUDIENCE, passedOn(prospect.audience()));
   }
 
   /** "Choose next asset": prepares the tracked link of the next eligible asset, if any is left. */
   public void chooseNextAsset(DelegateExecution execution) {
-    Prospect prospect = prospects.get(prospectId(execution));
-    Optional<Asset> next = nextAsset.forProspect(prospect.id(), prospect.audience());
+    String prospectId = prospectId(execution);
+    Object passed = execution.getVariable(AUDIENCE);
+    Audience audience = passed == null ? prospects.get(prospectId).audience() : Audience.valueOf(passed.toString());
+    Optional<Asset> next = nextAsset.forProspect(prospectId, audience);
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
     execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
-      Share share = shares.create(prospect.id(), asset.id(), prospect.distributorId());
+      Share share = shares.create(prospectId, asset.id(), (String) execution.getVariable("distributorId"));
       execution.setVariable("assetId", asset.id());
       execution.setVariable("assetTitle", asset.title());
       execution.setVariable("shareId", share.id());
@@ -105,11 +117,12 @@ public class JourneySteps {
         execution.getVariable("closeEstimate"), execution.getVariable("followUpNotes"));
     String prospectId = prospectId(execution);
     String shareId = (String) execution.getVariable("shareId");
-    followUps.record(shareId, prospectId, (String) execution.getVariable("distributorId"), answer);
+    String distributorId = (String) execution.getVariable("distributorId");
+    followUps.record(shareId, prospectId, distributorId, answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId,
         (String) execution.getVariable("assetId"), shareId);
     execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(followUps.ofProspect(prospectId)), true));
-    coach.coach(coachingFacts.about(Occasion.followUpRecorded(prospectId), prospectId), execution.getProcessInstanceId());
+    coach.coach(coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId), execution.getProcessInstanceId());
   }
 
   /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */
@@ -136,12 +149,25 @@ public class JourneySteps {
       }
     }
     prospects.changeStatus(prospectId, status);
-    execution.setVariable("outcome", outcome);
+    // the gateway reads the normalised outcome; writing it again unchanged would only add history
+    if (!outcome.equals(raw)) {
+      execution.setVariable("outcome", outcome);
+    }
   }
 
   /** "Resume journey": the nurture period is over. */
   public void resumeJourney(DelegateExecution execution) {
     prospects.changeStatus(prospectId(execution), Prospect.Status.ACTIVE);
+  }
+
+  /** The name the forms greet the prospect by. */
+  static String nameOf(Prospect prospect) {
+    return (prospect.firstName() + " " + Optional.ofNullable(prospect.lastName()).orElse("")).strip();
+  }
+
+  /** The prospect's audience as a transient variable: never stored, gone at the next wait state. */
+  static StringValue passedOn(Audience audience) {
+    return Variables.stringValue(audience.name(), true);
   }
 
   private static String prospectId(DelegateExecution execution) {

@@ -50,8 +50,8 @@ class OnboardingSignals {
   @EventListener
   void on(ProspectAdded added) {
     String distributorId = added.prospect().distributorId();
-    int minimum = thresholds.number("onboarding.first-prospects-minimum").intValue();
-    if (prospects.ofDistributor(distributorId).size() >= minimum) {
+    if (waitsFor("FirstProspectsAdded", distributorId)
+        && prospects.countOfDistributor(distributorId) >= thresholds.number("onboarding.first-prospects-minimum").intValue()) {
       correlate("FirstProspectsAdded", distributorId, Map.of());
     }
   }
@@ -60,7 +60,9 @@ class OnboardingSignals {
   void on(ProspectClosed closed) {
     Prospect prospect = closed.prospect();
     if (prospect.status() == Prospect.Status.WON) {
-      correlate("FirstSaleMade", prospect.distributorId(), Map.of());
+      if (waitsFor("FirstSaleMade", prospect.distributorId())) {
+        correlate("FirstSaleMade", prospect.distributorId(), Map.of());
+      }
     } else if (prospect.status() == Prospect.Status.ENROLLED) {
       String newId = "enrollee-" + prospect.id().substring(0, 8);
       if (distributors.find(newId).isEmpty()) {
@@ -79,6 +81,15 @@ class OnboardingSignals {
       String product = nudge.messageKey().substring(nudge.messageKey().lastIndexOf('.') + 1);
       correlate("ProductTrainingSuggested", nudge.recipientId(), Map.of("product", product));
     }
+  }
+
+  /**
+   * Whether the distributor's onboarding waits for this message now. One query, so the many prospects
+   * added and won after onboarding cost no counting and no correlation.
+   */
+  private boolean waitsFor(String message, String distributorId) {
+    return engine.call(() -> runtime.createExecutionQuery().processInstanceBusinessKey(distributorId)
+        .messageEventSubscriptionName(message).count()) > 0;
   }
 
   private void correlate(String message, String distributorId, Map<String, Object> variables) {

@@ -103,17 +103,23 @@ public class Touchpoints {
     return new Recorded(withEffect(stored, effect), false);
   }
 
-  /** The first view through a tracked link: a VIEWED touchpoint, and the journey waiting for it moves on. */
+  /**
+   * The first view through a tracked link: a VIEWED touchpoint, and the journey waiting for it moves on.
+   * The touchpoint is stored with the usual effect, moving the journey on, and corrected when no journey
+   * was waiting; a repeated view finds its key taken and changes nothing.
+   */
   @Transactional
   public Touchpoint.Effect firstViewThroughLink(Share share) {
     Event event = new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(), share.assetId(),
         Instant.now(), "tracked-link");
-    if (findByKey(event.idempotencyKey()).isPresent()) {
+    Touchpoint stored;
+    try {
+      stored = insert(event, share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
+    } catch (DuplicateKeyException viewedBefore) {
       return Touchpoint.Effect.STORED;
     }
-    Touchpoint stored = insert(event, share.id(), Touchpoint.Effect.STORED);
     Touchpoint.Effect effect = viewed(share);
-    if (effect != Touchpoint.Effect.STORED) {
+    if (effect != stored.effect()) {
       withEffect(stored, effect);
     }
     return effect;
@@ -165,13 +171,12 @@ public class Touchpoints {
     Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
         event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, effect);
-    // the order the journey saw them in, as several may share a millisecond
-    int sequenceNumber = jdbc.sql("SELECT COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
-        .param(event.prospectId()).query(Integer.class).single();
-    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    // the order the journey saw them in, as several may share a millisecond: numbered in the insert itself
+    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
         .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId,
             touchpoint.kind().name(), touchpoint.source(), Timestamp.from(touchpoint.occurredAt()), Timestamp.from(now),
-            touchpoint.effect().name(), sequenceNumber)
+            touchpoint.effect().name(), touchpoint.prospectId())
         .update();
     return touchpoint;
   }

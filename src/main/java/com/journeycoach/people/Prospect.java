@@ -9,6 +9,11 @@ public record Prospect(String id, String distributorId, String firstName, String
 
   public enum Status { ACTIVE, NURTURE, WON, ENROLLED, LOST }
 
+  /** The same prospect in another status. */
+  public Prospect withStatus(Status newStatus) {
+    return new Prospect(id, distributorId, firstName, lastName, email, phone, audience, personality, newStatus, createdAt);
+  }
+
   public boolean isClosed() {
     return status == Status.WON || status == Status.ENROLLED || status == Status.LOST;
   }

@@ -92,7 +92,6 @@ public class Prospects {
     return value == null ? Personality.UNKNOWN : Personality.valueOf(value);
   }
 
-  /** Changes the status; becoming WON or ENROLLED publishes {@link ProspectClosed} for the onboarding journey. */
   /** The prospects whose journey is still going (active or in nurture), oldest first. */
   public List<Prospect> openOfDistributor(String distributorId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? AND status IN ('ACTIVE', 'NURTURE')"
@@ -104,6 +103,7 @@ public class Prospects {
     return jdbc.sql("SELECT COUNT(*) FROM prospect WHERE distributor_id = ?").param(distributorId).query(Integer.class).single();
   }
 
+  /** Changes the status; becoming WON or ENROLLED publishes {@link ProspectClosed} for the onboarding journey. */
   public void changeStatus(String id, Prospect.Status status) {
     Prospect before = get(id);
     int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
@@ -112,7 +112,7 @@ public class Prospects {
       throw new NotFoundException("No prospect '" + id + "'");
     }
     if (before.status() != status && (status == Prospect.Status.WON || status == Prospect.Status.ENROLLED)) {
-      events.publishEvent(new ProspectClosed(get(id)));
+      events.publishEvent(new ProspectClosed(before.withStatus(status)));
     }
   }
 }
