@@ -185,33 +185,24 @@ public class CoachingFacts {
 
   /**
    * The distributor's record in numbers, one query: how many prospects they have added and when they
-   * last did anything (added, shared, answered); and their forecast record, their last close estimate
-   * per closed journey against whether it closed (won or enrolled).
+   * last did anything (added, shared, answered), by index; and their forecast record, from the running
+   * sums {@link ForecastRecords} keeps on the distributor row.
    */
   private record Record(int prospects, Instant lastActivity, ForecastRecord forecast) {
   }
 
   private Record record(Distributor distributor) {
     String id = distributor.id();
-    return jdbc.sql("SELECT activity.added, activity.last_added, activity.last_shared, activity.last_answered,"
-            + " forecast.closed, forecast.estimate, forecast.converted FROM"
-            + " (SELECT COUNT(*) AS added, MAX(created_at) AS last_added,"
-            + "   (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?) AS last_shared,"
-            + "   (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?) AS last_answered"
-            + "  FROM prospect WHERE distributor_id = ?) activity CROSS JOIN"
-            + " (SELECT COUNT(*) AS closed, AVG(f.close_estimate) AS estimate,"
-            + "   SUM(CASE WHEN p.status = 'LOST' THEN 0 ELSE 1 END) AS converted"
-            + "  FROM prospect p JOIN follow_up_answer f ON f.prospect_id = p.id"
-            + "  WHERE p.distributor_id = ? AND p.status IN ('WON', 'ENROLLED', 'LOST')"
-            + "  AND f.answered_at = (SELECT MAX(last.answered_at) FROM follow_up_answer last WHERE last.prospect_id = p.id)) forecast")
-        .params(id, id, id, id)
+    return jdbc.sql("SELECT (SELECT COUNT(*) FROM prospect WHERE distributor_id = ?),"
+            + " (SELECT MAX(created_at) FROM prospect WHERE distributor_id = ?),"
+            + " (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?),"
+            + " (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?),"
+            + " closed_journeys, close_estimate_sum, converted_journeys FROM distributor WHERE id = ?")
+        .params(id, id, id, id, id)
         .query((rs, i) -> {
           Instant last = Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4)).filter(Objects::nonNull)
               .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt());
-          int closed = rs.getInt(5);
-          ForecastRecord forecast = closed == 0 ? new ForecastRecord(id, 0, 0, 0)
-              : new ForecastRecord(id, closed, rs.getDouble(6), 100.0 * rs.getInt(7) / closed);
-          return new Record(rs.getInt(1), last, forecast);
+          return new Record(rs.getInt(1), last, ForecastRecords.of(id, rs.getInt(5), rs.getLong(6), rs.getInt(7)));
         })
         .single();
   }

@@ -103,7 +103,10 @@ public class Prospects {
     return jdbc.sql("SELECT COUNT(*) FROM prospect WHERE distributor_id = ?").param(distributorId).query(Integer.class).single();
   }
 
-  /** Changes the status; becoming WON or ENROLLED publishes {@link ProspectClosed} for the onboarding journey. */
+  /**
+   * Changes the status and publishes {@link ProspectStatusChanged}; becoming WON or ENROLLED also
+   * publishes {@link ProspectClosed} for the onboarding journey.
+   */
   public void changeStatus(String id, Prospect.Status status) {
     Prospect before = get(id);
     int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
@@ -111,7 +114,11 @@ public class Prospects {
     if (updated == 0) {
       throw new NotFoundException("No prospect '" + id + "'");
     }
-    if (before.status() != status && (status == Prospect.Status.WON || status == Prospect.Status.ENROLLED)) {
+    if (before.status() == status) {
+      return;
+    }
+    events.publishEvent(new ProspectStatusChanged(before.withStatus(status), before.status()));
+    if (status == Prospect.Status.WON || status == Prospect.Status.ENROLLED) {
       events.publishEvent(new ProspectClosed(before.withStatus(status)));
     }
   }

@@ -8,8 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
+import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.CatalogFile;
@@ -63,6 +65,10 @@ abstract class ProspectDevelopmentProcessTests {
   Catalog catalog;
   @Autowired
   CatalogFile catalogFile;
+  @Autowired
+  CoachingFacts coachingFacts;
+  @Autowired
+  FollowUpAnswers answers;
 
   String distributorId;
   String sponsorId;
@@ -282,6 +288,51 @@ abstract class ProspectDevelopmentProcessTests {
       assertThat(nudge.audience()).isEqualTo(Nudge.Audience.SPONSOR);
       assertThat(nudge.reason()).isEqualTo("Journey overdue: alert sponsor");
     });
+  }
+
+  @Test
+  void theForecastRecordHoldsEachClosedJourneysLastEstimateAgainstItsOutcome() {
+    assertThat(forecast()).isEqualTo(new ForecastRecord(distributorId, 0, 0, 0));
+
+    ProcessInstance won = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(won);
+    complete(task(won), NOT_READY); // estimate 20, then the next asset
+    BpmnAwareTests.assertThat(won).isWaitingAt("Task_ShareAsset");
+    shareAndView(won);
+    complete(task(won), READY); // estimate 80: the last one counts
+    BpmnAwareTests.assertThat(won).isWaitingAt("Task_RecordMeetingOutcome");
+    complete(task(won), withVariables("outcome", "WON"));
+    assertThat(statusOf(won)).isEqualTo(Prospect.Status.WON);
+
+    ProcessInstance lost = addProspect(Audience.PRODUCT_CUSTOMER);
+    reachMeeting(lost);
+    assertThat(forecast()).as("an open journey is not in the record yet").isEqualTo(new ForecastRecord(distributorId, 1, 80, 100));
+    complete(task(lost), withVariables("outcome", "LOST"));
+
+    // closed without a follow-up answer: no estimate to hold against it
+    ProcessInstance bought = addProspect(Audience.PRODUCT_CUSTOMER);
+    touchpoints.report(new Touchpoints.Event("shop-order-" + UUID.randomUUID(), Touchpoint.Kind.PURCHASED, bought.getBusinessKey(),
+        null, null, "shop"));
+    BpmnAwareTests.assertThat(bought).isEnded();
+
+    assertThat(forecast()).isEqualTo(new ForecastRecord(distributorId, 2, 80, 50));
+  }
+
+  @Test
+  void answersGivenWithinOneSecondKeepTheOrderTheyWereGivenIn() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    String shareId = var(journey, "shareId");
+    // MariaDB through mysql-connector-j stores whole seconds: these share a timestamp there
+    for (int estimate = 10; estimate <= 50; estimate += 10) {
+      answers.record(shareId, journey.getBusinessKey(), distributorId, new FollowUpAnswer(0, FollowUpAnswer.Intent.LOW, estimate, null));
+    }
+
+    assertThat(answers.ofProspect(journey.getBusinessKey())).extracting(FollowUpAnswer::closeEstimate).containsExactly(10, 20, 30, 40, 50);
+  }
+
+  private ForecastRecord forecast() {
+    return coachingFacts.forDistributor(Occasion.dailyReview(), distributorId).stream().filter(ForecastRecord.class::isInstance)
+        .map(ForecastRecord.class::cast).findFirst().orElseThrow();
   }
 
   @Test

@@ -1,0 +1,55 @@
+package com.journeycoach.journey;
+
+import com.journeycoach.coaching.ForecastRecord;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.ProspectStatusChanged;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each distributor's forecast record (their own close estimates against what happened), kept as
+ * running sums on the distributor row: a journey counts once it is closed and has a follow-up answer,
+ * with its last close estimate, as converted when it ended WON or ENROLLED. Kept up to date in the
+ * transaction that changes a prospect's status, so a coaching decision reads one row.
+ */
+@Component
+public class ForecastRecords {
+
+  private final JdbcClient jdbc;
+
+  public ForecastRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The record from the running sums (columns closed_journeys, close_estimate_sum, converted_journeys of distributor). */
+  static ForecastRecord of(String distributorId, int closed, long estimateSum, int converted) {
+    return closed == 0 ? new ForecastRecord(distributorId, 0, 0, 0)
+        : new ForecastRecord(distributorId, closed, (double) estimateSum / closed, 100.0 * converted / closed);
+  }
+
+  @EventListener
+  void on(ProspectStatusChanged changed) {
+    Prospect prospect = changed.prospect();
+    int closed = counts(prospect.status()) - counts(changed.before());
+    int converted = converts(prospect.status()) - converts(changed.before());
+    if (closed == 0 && converted == 0) {
+      return;
+    }
+    Optional<Integer> lastEstimate = jdbc.sql("SELECT close_estimate FROM follow_up_answer WHERE prospect_id = ?"
+            + " ORDER BY answer_number DESC, answered_at DESC, id DESC").param(prospect.id()).query(Integer.class).list().stream().findFirst();
+    // a journey closed without any follow-up answer has no estimate to hold against its outcome
+    lastEstimate.ifPresent(estimate -> jdbc.sql("UPDATE distributor SET closed_journeys = closed_journeys + ?,"
+            + " close_estimate_sum = close_estimate_sum + ?, converted_journeys = converted_journeys + ? WHERE id = ?")
+        .params(closed, (long) closed * estimate, converted, prospect.distributorId()).update());
+  }
+
+  private static int counts(Prospect.Status status) {
+    return status == Prospect.Status.WON || status == Prospect.Status.ENROLLED || status == Prospect.Status.LOST ? 1 : 0;
+  }
+
+  private static int converts(Prospect.Status status) {
+    return status == Prospect.Status.WON || status == Prospect.Status.ENROLLED ? 1 : 0;
+  }
+}
