@@ -9,15 +9,20 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The thresholds table. Read on every use, not cached, so a change applies to the next
- * decision and the next timer without a restart.
+ * The thresholds table. Read once per transaction and never kept beyond it, so a change applies
+ * to the next decision and the next timer without a restart, while a journey step that reads
+ * several thresholds (its pace timers, readiness, the coaching facts) reads the table once.
  */
 @Service
 public class Thresholds {
@@ -29,18 +34,44 @@ public class Thresholds {
   }
 
   public List<Threshold> all() {
-    return jdbc.sql("SELECT name, kind, threshold_value, description, updated_at, updated_by FROM threshold ORDER BY name")
-        .query((rs, i) -> new Threshold(rs.getString(1), Threshold.Kind.valueOf(rs.getString(2)), rs.getString(3),
-            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
-        .list();
+    return List.copyOf(byName().values());
   }
 
   public Optional<Threshold> find(String name) {
-    return jdbc.sql("SELECT name, kind, threshold_value, description, updated_at, updated_by FROM threshold WHERE name = ?")
-        .param(name)
+    return Optional.ofNullable(byName().get(name));
+  }
+
+  /** Every threshold by name, in name order: read from the table, or the copy this transaction has read already. */
+  private Map<String, Threshold> byName() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return read();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Threshold> read = (Map<String, Threshold>) TransactionSynchronizationManager.getResource(this);
+    if (read == null) {
+      read = read();
+      TransactionSynchronizationManager.bindResource(this, read);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          forget();
+        }
+      });
+    }
+    return read;
+  }
+
+  private void forget() {
+    TransactionSynchronizationManager.unbindResourceIfPossible(this);
+  }
+
+  private Map<String, Threshold> read() {
+    Map<String, Threshold> byName = new LinkedHashMap<>();
+    jdbc.sql("SELECT name, kind, threshold_value, description, updated_at, updated_by FROM threshold ORDER BY name")
         .query((rs, i) -> new Threshold(rs.getString(1), Threshold.Kind.valueOf(rs.getString(2)), rs.getString(3),
             rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
-        .optional();
+        .list().forEach(threshold -> byName.put(threshold.name(), threshold));
+    return byName;
   }
 
   public Threshold get(String name) {
@@ -70,6 +101,8 @@ public class Thresholds {
     jdbc.sql("UPDATE threshold SET threshold_value = ?, updated_at = ?, updated_by = ? WHERE name = ?")
         .params(normalised, Timestamp.from(now), changedBy, name)
         .update();
+    // the rest of this transaction reads the changed table (the synchronization registered stays harmless)
+    forget();
     return get(name);
   }
 
