@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,9 @@ public class JourneySteps {
     String prospectId = (String) execution.getVariable("prospectId");
     Prospect prospect;
     if (prospectId == null) {
-      String distributorId = (String) execution.getVariable("initiator");
+      // started from Tasklist's start form: the distributor is the user who submitted it
+      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String distributorId = user == null ? null : user.getUserId();
       if (distributorId == null) {
         throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");
       }
@@ -94,7 +97,6 @@ public class JourneySteps {
     execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
       Share share = shares.create(prospectId, asset.id(), (String) execution.getVariable("distributorId"));
-      execution.setVariable("assetId", asset.id());
       execution.setVariable("assetTitle", asset.title());
       execution.setVariable("shareId", share.id());
       execution.setVariable("shareLink", shares.linkOf(share));
@@ -119,8 +121,7 @@ public class JourneySteps {
     String shareId = (String) execution.getVariable("shareId");
     String distributorId = (String) execution.getVariable("distributorId");
     followUps.record(shareId, prospectId, distributorId, answer);
-    touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId,
-        (String) execution.getVariable("assetId"), shareId);
+    touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId, null, shareId);
     execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(followUps.ofProspect(prospectId)), true));
     coach.coach(coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId), execution.getProcessInstanceId());
   }

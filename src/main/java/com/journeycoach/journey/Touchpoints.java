@@ -127,6 +127,7 @@ public class Touchpoints {
 
   /** A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome); once per key. */
   @Transactional
+  /** A touchpoint the journey itself records; {@code assetId} may be null for the share's asset. */
   public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
     try {
       insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId, Touchpoint.Effect.JOURNEY_MOVED_ON);
@@ -172,9 +173,11 @@ public class Touchpoints {
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
         event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, effect);
     // the order the journey saw them in, as several may share a millisecond: numbered in the insert itself
-    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    // without an asset given, the share's asset (in the same statement: no look-up before it)
+    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) SELECT ?, ?, ?,"
+            + " COALESCE(CAST(? AS VARCHAR(64)), (SELECT s.asset_id FROM asset_share s WHERE s.id = ?)), ?, ?, ?, ?, ?, ?,"
             + " COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
-        .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId,
+        .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId, shareId,
             touchpoint.kind().name(), touchpoint.source(), Timestamp.from(touchpoint.occurredAt()), Timestamp.from(now),
             touchpoint.effect().name(), touchpoint.prospectId())
         .update();

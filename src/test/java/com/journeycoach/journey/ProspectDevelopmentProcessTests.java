@@ -99,6 +99,11 @@ abstract class ProspectDevelopmentProcessTests {
     return (String) engine.getRuntimeService().getVariable(journey.getId(), name);
   }
 
+  /** The asset of the journey's current share. */
+  private String sharedAsset(ProcessInstance journey) {
+    return shares.get(var(journey, "shareId")).assetId();
+  }
+
   private Share shareAndView(ProcessInstance journey) {
     Share share = shares.get(var(journey, "shareId"));
     complete(task(journey), withVariables("shareChannel", "SMS"));
@@ -124,7 +129,7 @@ abstract class ProspectDevelopmentProcessTests {
 
     BpmnAwareTests.assertThat(journey).isWaitingAt("Task_ShareAsset");
     BpmnAwareTests.assertThat(task(journey)).isAssignedTo(distributorId);
-    assertThat(var(journey, "assetId")).isEqualTo("verdant-story");
+    assertThat(sharedAsset(journey)).isEqualTo("verdant-story");
     assertThat(var(journey, "shareLink")).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{43}");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task(journey).getId()).initializeFormKeys().singleResult()
         .getCamundaFormRef().getKey()).isEqualTo("share-asset");
@@ -146,6 +151,9 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind).containsExactly(
         Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.MEETING_HELD,
         Touchpoint.Kind.PURCHASED);
+    // the follow-up's touchpoint names the asset it followed up on, taken from its share
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).filteredOn(t -> t.kind() == Touchpoint.Kind.FOLLOW_UP_ANSWERED)
+        .extracting(Touchpoint::assetId).containsExactly("verdant-story");
   }
 
   @Test
@@ -187,7 +195,7 @@ abstract class ProspectDevelopmentProcessTests {
 
     BpmnAwareTests.assertThat(journey).hasPassed("Task_ResumeJourney").isWaitingAt("Task_ShareAsset");
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.ACTIVE);
-    assertThat(var(journey, "assetId")).as("the next asset, not the one already shared").isEqualTo("cwm-explained");
+    assertThat(sharedAsset(journey)).as("the next asset, not the one already shared").isEqualTo("cwm-explained");
   }
 
   @Test
@@ -196,22 +204,22 @@ abstract class ProspectDevelopmentProcessTests {
     shareAndView(journey);
     complete(task(journey), NOT_READY);
     BpmnAwareTests.assertThat(journey).isWaitingAt("Task_ShareAsset");
-    assertThat(var(journey, "assetId")).isEqualTo("cwm-explained");
+    assertThat(sharedAsset(journey)).isEqualTo("cwm-explained");
 
     shareAndView(journey);
     complete(task(journey), NOT_READY);
-    assertThat(var(journey, "assetId")).as("cwm-results needs cwm-explained viewed first, which it now is").isEqualTo("cwm-results");
+    assertThat(sharedAsset(journey)).as("cwm-results needs cwm-explained viewed first, which it now is").isEqualTo("cwm-results");
 
     shareAndView(journey);
     complete(task(journey), NOT_READY);
-    assertThat(var(journey, "assetId")).as("the starter kit sheet is for product customers only").isEqualTo("business-opportunity");
+    assertThat(sharedAsset(journey)).as("the starter kit sheet is for product customers only").isEqualTo("business-opportunity");
   }
 
   @Test
   void whenNoAssetIsLeftTheDistributorGoesToTheMeeting() {
     ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
     for (String expected : new String[] {"verdant-story", "cwm-explained", "cwm-results", "cwm-starter-kit"}) {
-      assertThat(var(journey, "assetId")).isEqualTo(expected);
+      assertThat(sharedAsset(journey)).isEqualTo(expected);
       shareAndView(journey);
       complete(task(journey), NOT_READY);
     }
