@@ -1,0 +1,89 @@
+package com.journeycoach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Upgrading a database that already holds journeys: V9 fills each distributor's forecast sums from
+ * the journeys closed before it (the last close estimate of each, and whether it converted), keeps
+ * every row, and leaves the answers given before it unnumbered. On H2 and on MariaDB.
+ */
+class MigrationUpgradeTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+
+  @Test
+  void onH2() {
+    upgradeWithJourneysClosedBefore(new DriverManagerDataSource("jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+        "sa", ""));
+  }
+
+  @Test
+  @Tag("mariadb")
+  @ExtendWith(MariaDb.class)
+  void onMariaDb() {
+    upgradeWithJourneysClosedBefore(new DriverManagerDataSource(MariaDb.freshDatabase(), MariaDb.user(), MariaDb.password()));
+  }
+
+  private static void upgradeWithJourneysClosedBefore(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("8").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("INSERT INTO asset (id, title, asset_type, status, created_at, updated_at) VALUES ('a1', 'Asset', 'VIDEO', 'ACTIVE', ?, ?)")
+        .params(ts(0), ts(0)).update();
+    distributor(jdbc, "dana");
+    distributor(jdbc, "noel");
+    // dana: won after estimates of 20 then 80; lost after 60; still open after 90; won with no answer
+    prospect(jdbc, "won", "dana", "WON", 20, 80);
+    prospect(jdbc, "lost", "dana", "LOST", 60);
+    prospect(jdbc, "open", "dana", "ACTIVE", 90);
+    prospect(jdbc, "bought", "dana", "WON");
+    // noel: nothing closed
+    prospect(jdbc, "noels", "noel", "NURTURE", 50);
+
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+    assertThat(sums(jdbc, "dana")).containsExactly(2L, 140L, 1L);
+    assertThat(sums(jdbc, "noel")).containsExactly(0L, 0L, 0L);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM follow_up_answer").query(Long.class).single()).isEqualTo(5);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM follow_up_answer WHERE answer_number IS NOT NULL").query(Long.class).single())
+        .isZero();
+  }
+
+  private static Object[] sums(JdbcClient jdbc, String distributorId) {
+    Map<String, Object> row = jdbc.sql("SELECT closed_journeys, close_estimate_sum, converted_journeys FROM distributor WHERE id = ?")
+        .param(distributorId).query().singleRow();
+    return row.values().stream().map(value -> ((Number) value).longValue()).toArray();
+  }
+
+  private static void distributor(JdbcClient jdbc, String id) {
+    jdbc.sql("INSERT INTO distributor (id, first_name, last_name, email, time_zone, experienced, created_at)"
+        + " VALUES (?, 'First', 'Last', ?, 'UTC', FALSE, ?)").params(id, id + "@example.com", ts(0)).update();
+  }
+
+  /** A prospect with one share and a follow-up answer per estimate, an hour apart. */
+  private static void prospect(JdbcClient jdbc, String id, String distributorId, String status, int... estimates) {
+    jdbc.sql("INSERT INTO prospect (id, distributor_id, first_name, audience, status, created_at, updated_at)"
+        + " VALUES (?, ?, 'Pat', 'PRODUCT_CUSTOMER', ?, ?, ?)").params(id, distributorId, status, ts(0), ts(0)).update();
+    jdbc.sql("INSERT INTO asset_share (id, token, prospect_id, asset_id, distributor_id, created_at, view_count)"
+        + " VALUES (?, ?, ?, 'a1', ?, ?, 1)").params("s-" + id, "t-" + id, id, distributorId, ts(0)).update();
+    for (int i = 0; i < estimates.length; i++) {
+      jdbc.sql("INSERT INTO follow_up_answer (id, share_id, prospect_id, distributor_id, interest_change, purchase_intent,"
+              + " close_estimate, answered_at) VALUES (?, ?, ?, ?, 0, 'LOW', ?, ?)")
+          .params("f-" + id + "-" + i, "s-" + id, id, distributorId, estimates[i], ts(i + 1)).update();
+    }
+  }
+
+  private static Timestamp ts(int hours) {
+    return Timestamp.from(T0.plusSeconds(3600L * hours));
+  }
+}
