@@ -6,7 +6,7 @@ import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
-import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Personality;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.EngineAsApplication;
 import java.sql.Timestamp;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,9 +80,7 @@ public class CoachingFacts {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Distributor distributor = distributors.get(distributorId);
     // open journeys only: the facts stay small however long the distributor's history grows
-    List<Prospect> open = prospects.openOfDistributor(distributorId);
-    Map<String, Answers> answers = open.isEmpty() ? Map.of() : answersOfOpen(distributorId);
-    Map<String, Integer> reminders = open.isEmpty() ? Map.of() : remindersSent(distributorId);
+    List<OpenProspect> open = openProspects(distributorId);
     Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
     Record record = record(distributor);
 
@@ -90,12 +89,11 @@ public class CoachingFacts {
     facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
         distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
         Duration.between(record.lastActivity(), now).toDays(), record.prospects()));
-    for (Prospect prospect : open) {
-      Step step = steps.getOrDefault(prospect.id(), new Step("none", now));
-      Answers answered = answers.getOrDefault(prospect.id(), Answers.NONE);
-      facts.add(new ProspectJourney(prospect.id(), distributorId, step.name(), hoursBetween(step.since(), now),
-          hoursBetween(prospect.createdAt(), now), reminders.getOrDefault(prospect.id(), 0), answered.interestTotal(),
-          answered.products(), prospect.personality()));
+    for (OpenProspect prospect : open) {
+      Step step = steps.getOrDefault(prospect.id, new Step("none", now));
+      facts.add(new ProspectJourney(prospect.id, distributorId, step.name(), hoursBetween(step.since(), now),
+          hoursBetween(prospect.createdAt, now), prospect.reminders, prospect.interestTotal, prospect.products,
+          prospect.personality));
     }
     facts.add(record.forecast());
     return facts;
@@ -109,11 +107,11 @@ public class CoachingFacts {
    * that is a step ({@link #STEPS}), else "other"; "none" without a running journey. Two queries for
    * all: the running journeys by business key, then their unfinished activities.
    */
-  private Map<String, Step> currentSteps(List<Prospect> open, Instant now) {
+  private Map<String, Step> currentSteps(List<OpenProspect> open, Instant now) {
     Map<String, String> prospectOfJourney = new HashMap<>();
     for (HistoricProcessInstance journey : history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(JourneyStarter.PROCESS_KEY).unfinished()
-        .processInstanceBusinessKeyIn(open.stream().map(Prospect::id).toArray(String[]::new)).list()) {
+        .processInstanceBusinessKeyIn(open.stream().map(prospect -> prospect.id).toArray(String[]::new)).list()) {
       prospectOfJourney.put(journey.getId(), journey.getBusinessKey());
     }
     Map<String, Step> steps = new HashMap<>();
@@ -144,43 +142,56 @@ public class CoachingFacts {
     return Duration.between(from, to).toMillis() / 3_600_000.0;
   }
 
-  /** An open prospect's follow-up answers, summed up: interest changes, and the products they showed interest in. */
-  private record Answers(int interestTotal, Set<String> products) {
+  /**
+   * An open prospect as the rules see them: when they were added, their personality, the reminders
+   * the distributor got about them, the sum of their interest changes, and the products of the assets
+   * after which their interest rose or their intent was at least medium.
+   */
+  private static final class OpenProspect {
+    final String id;
+    final Instant createdAt;
+    final Personality personality;
+    final int reminders;
+    int interestTotal;
+    final Set<String> products = new HashSet<>();
 
-    static final Answers NONE = new Answers(0, Set.of());
+    OpenProspect(String id, Instant createdAt, Personality personality, int reminders) {
+      this.id = id;
+      this.createdAt = createdAt;
+      this.personality = personality;
+      this.reminders = reminders;
+    }
+
+    void answered(int interestChange, String purchaseIntent, String product) {
+      interestTotal += interestChange;
+      if (product != null && (interestChange > 0 || INTERESTED.contains(purchaseIntent))) {
+        products.add(product);
+      }
+    }
   }
 
-  /**
-   * The answers about each open prospect in one query: the sum of interest changes; the products of the
-   * assets after which the prospect's interest rose or their intent was at least medium.
-   */
-  private Map<String, Answers> answersOfOpen(String distributorId) {
-    Map<String, Integer> totals = new HashMap<>();
-    Map<String, Set<String>> products = new HashMap<>();
-    jdbc.sql("SELECT f.prospect_id, f.interest_change, f.purchase_intent, a.product FROM follow_up_answer f"
-            + " JOIN prospect p ON p.id = f.prospect_id JOIN asset_share s ON s.id = f.share_id JOIN asset a ON a.id = s.asset_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE')")
+  /** The distributor's open prospects with their answers and reminders, in one query: a row per answer (or one without). */
+  private List<OpenProspect> openProspects(String distributorId) {
+    Map<String, OpenProspect> open = new LinkedHashMap<>();
+    jdbc.sql("SELECT p.id, p.created_at, p.personality,"
+            + " (SELECT COUNT(*) FROM nudge n WHERE n.recipient_id = p.distributor_id AND n.prospect_id = p.id),"
+            + " f.interest_change, f.purchase_intent, a.product FROM prospect p"
+            + " LEFT JOIN follow_up_answer f ON f.prospect_id = p.id LEFT JOIN asset_share s ON s.id = f.share_id"
+            + " LEFT JOIN asset a ON a.id = s.asset_id"
+            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') ORDER BY p.created_at, p.id")
         .param(distributorId).query(rs -> {
-          String prospectId = rs.getString(1);
-          int interestChange = rs.getInt(2);
-          totals.merge(prospectId, interestChange, Integer::sum);
-          String product = rs.getString(4);
-          if (product != null && (interestChange > 0 || INTERESTED.contains(rs.getString(3)))) {
-            products.computeIfAbsent(prospectId, k -> new HashSet<>()).add(product);
+          OpenProspect prospect = open.get(rs.getString(1));
+          if (prospect == null) {
+            prospect = new OpenProspect(rs.getString(1), rs.getTimestamp(2).toInstant(), Personality.ofStored(rs.getString(3)),
+                rs.getInt(4));
+            open.put(prospect.id, prospect);
+          }
+          String purchaseIntent = rs.getString(6);
+          if (purchaseIntent != null) {
+            prospect.answered(rs.getInt(5), purchaseIntent, rs.getString(7));
           }
         });
-    Map<String, Answers> answers = new HashMap<>();
-    totals.forEach((prospectId, total) -> answers.put(prospectId, new Answers(total, products.getOrDefault(prospectId, Set.of()))));
-    return answers;
-  }
-
-  private Map<String, Integer> remindersSent(String distributorId) {
-    Map<String, Integer> counts = new HashMap<>();
-    jdbc.sql("SELECT prospect_id, COUNT(*) FROM nudge WHERE recipient_id = ? AND prospect_id IS NOT NULL GROUP BY prospect_id")
-        .param(distributorId).query(rs -> {
-          counts.put(rs.getString(1), rs.getInt(2));
-        });
-    return counts;
+    return List.copyOf(open.values());
   }
 
   /**

@@ -3,7 +3,6 @@ package com.journeycoach.journey;
 import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectStatusChanged;
-import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,12 +36,15 @@ public class ForecastRecords {
     if (closed == 0 && converted == 0) {
       return;
     }
-    Optional<Integer> lastEstimate = jdbc.sql("SELECT close_estimate FROM follow_up_answer WHERE prospect_id = ?"
-            + " ORDER BY answer_number DESC, answered_at DESC, id DESC").param(prospect.id()).query(Integer.class).list().stream().findFirst();
-    // a journey closed without any follow-up answer has no estimate to hold against its outcome
-    lastEstimate.ifPresent(estimate -> jdbc.sql("UPDATE distributor SET closed_journeys = closed_journeys + ?,"
-            + " close_estimate_sum = close_estimate_sum + ?, converted_journeys = converted_journeys + ? WHERE id = ?")
-        .params(closed, (long) closed * estimate, converted, prospect.distributorId()).update());
+    // in one statement: the prospect's last close estimate; a journey without any answer has no
+    // estimate to hold against its outcome and changes nothing
+    jdbc.sql("UPDATE distributor SET closed_journeys = closed_journeys + ?,"
+            + " close_estimate_sum = close_estimate_sum + ? * (SELECT f.close_estimate FROM follow_up_answer f WHERE f.prospect_id = ?"
+            + "   ORDER BY f.answer_number DESC, f.answered_at DESC, f.id DESC LIMIT 1),"
+            + " converted_journeys = converted_journeys + ?"
+            + " WHERE id = ? AND EXISTS (SELECT 1 FROM follow_up_answer f WHERE f.prospect_id = ?)")
+        .params(closed, closed, prospect.id(), converted, prospect.distributorId(), prospect.id())
+        .update();
   }
 
   private static int counts(Prospect.Status status) {

@@ -84,13 +84,10 @@ public class Prospects {
 
   private static Prospect prospect(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Prospect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), Audience.valueOf(rs.getString(7)), personality(rs.getString(8)),
+        rs.getString(6), Audience.valueOf(rs.getString(7)), Personality.ofStored(rs.getString(8)),
         Prospect.Status.valueOf(rs.getString(9)), rs.getTimestamp(10).toInstant());
   }
 
-  private static Personality personality(String value) {
-    return value == null ? Personality.UNKNOWN : Personality.valueOf(value);
-  }
 
   /** The prospects whose journey is still going (active or in nurture), oldest first. */
   public List<Prospect> openOfDistributor(String distributorId) {

@@ -12,6 +12,7 @@ import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
 import com.journeycoach.coaching.Occasion;
+import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.CatalogFile;
@@ -324,6 +325,38 @@ abstract class ProspectDevelopmentProcessTests {
     BpmnAwareTests.assertThat(bought).isEnded();
 
     assertThat(forecast()).isEqualTo(new ForecastRecord(distributorId, 2, 80, 50));
+  }
+
+  @Test
+  void theCoachingFactsDescribeEachOpenJourney() {
+    ProcessInstance answered = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(answered); // verdant-story: no product
+    complete(task(answered), NOT_READY);
+    shareAndView(answered); // cwm-explained: product CWM
+    complete(task(answered), READY); // interest +2, high intent
+    BpmnAwareTests.assertThat(answered).isWaitingAt("Task_RecordMeetingOutcome");
+    nudges.record(distributorId, Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", answered.getBusinessKey(), answered.getId(),
+        "coaching.follow-up-now", 1, "test");
+    ProcessInstance fresh = addProspect(Audience.PRODUCT_CUSTOMER);
+
+    List<ProspectJourney> journeys = coachingFacts.forDistributor(Occasion.dailyReview(), distributorId).stream()
+        .filter(ProspectJourney.class::isInstance).map(ProspectJourney.class::cast).toList();
+
+    assertThat(journeys).extracting(ProspectJourney::prospectId).containsExactly(answered.getBusinessKey(), fresh.getBusinessKey());
+    assertThat(journeys.get(0)).satisfies(journey -> {
+      assertThat(journey.step()).isEqualTo("meeting");
+      assertThat(journey.interestTotal()).isEqualTo(2);
+      assertThat(journey.productInterests()).containsExactly("CWM");
+      // the one recorded here, and any the rules gave the distributor about this prospect
+      assertThat(journey.remindersSent()).isEqualTo(nudges.ofJourney(answered.getId()).stream()
+          .filter(nudge -> nudge.recipientId().equals(distributorId)).count()).isPositive();
+    });
+    assertThat(journeys.get(1)).satisfies(journey -> {
+      assertThat(journey.step()).isEqualTo("share");
+      assertThat(journey.interestTotal()).isZero();
+      assertThat(journey.productInterests()).isEmpty();
+      assertThat(journey.remindersSent()).isZero();
+    });
   }
 
   @Test
