@@ -31,8 +31,8 @@ public class ForecastRecords {
   @EventListener
   void on(ProspectStatusChanged changed) {
     Prospect prospect = changed.prospect();
-    int closed = counts(prospect.status()) - counts(changed.before());
-    int converted = converts(prospect.status()) - converts(changed.before());
+    int closed = count(prospect.status().closed()) - count(changed.before().closed());
+    int converted = count(prospect.status().converted()) - count(changed.before().converted());
     if (closed == 0 && converted == 0) {
       return;
     }
@@ -47,11 +47,7 @@ public class ForecastRecords {
         .update();
   }
 
-  private static int counts(Prospect.Status status) {
-    return status == Prospect.Status.WON || status == Prospect.Status.ENROLLED || status == Prospect.Status.LOST ? 1 : 0;
-  }
-
-  private static int converts(Prospect.Status status) {
-    return status == Prospect.Status.WON || status == Prospect.Status.ENROLLED ? 1 : 0;
+  private static int count(boolean counted) {
+    return counted ? 1 : 0;
   }
 }

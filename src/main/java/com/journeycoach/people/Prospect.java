@@ -7,7 +7,19 @@ import java.time.Instant;
 public record Prospect(String id, String distributorId, String firstName, String lastName, String email, String phone,
                        Audience audience, Personality personality, Status status, Instant createdAt) {
 
-  public enum Status { ACTIVE, NURTURE, WON, ENROLLED, LOST }
+  public enum Status {
+    ACTIVE, NURTURE, WON, ENROLLED, LOST;
+
+    /** The journey has ended: won, enrolled or lost. */
+    public boolean closed() {
+      return this == WON || this == ENROLLED || this == LOST;
+    }
+
+    /** The prospect became a customer or a distributor. */
+    public boolean converted() {
+      return this == WON || this == ENROLLED;
+    }
+  }
 
   /** The same prospect in another status. */
   public Prospect withStatus(Status newStatus) {
@@ -15,6 +27,6 @@ public record Prospect(String id, String distributorId, String firstName, String
   }
 
   public boolean isClosed() {
-    return status == Status.WON || status == Status.ENROLLED || status == Status.LOST;
+    return status.closed();
   }
 }
