@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
@@ -61,6 +62,9 @@ abstract class JourneyBenchmark {
   static final String JOURNEY_KEY = "prospect-development";
   static final String BARE_KEY = "bare-journey";
   static final String BARE_VIEWED = "BareAssetViewed";
+  static final String SHAPED_KEY = "shaped-journey";
+  /** Also drive the journey's own diagram with the application taken out (see {@link #shapedProcess}). */
+  static final boolean SHAPED = Boolean.getBoolean("journey.benchmark.shaped");
 
   static final Map<String, Object> SHARED = Map.of("shareChannel", "SMS");
   static final Map<String, Object> READY = Map.of("interestChange", "2", "purchaseIntent", "HIGH", "closeEstimate", 80);
@@ -98,10 +102,14 @@ abstract class JourneyBenchmark {
   }
 
   /** One round: for each kind, the time its instances spent in each of {@link #STEPS}. */
-  record Round(long[] bareNanos, long[] journeyNanos) {
+  record Round(long[] bareNanos, long[] journeyNanos, long[] shapedNanos) {
 
     double bareRate() {
       return PER_ROUND / (Arrays.stream(bareNanos).sum() / 1e9);
+    }
+
+    double shapedRate() {
+      return PER_ROUND / (Arrays.stream(shapedNanos).sum() / 1e9);
     }
 
     double journeyRate() {
@@ -125,6 +133,7 @@ abstract class JourneyBenchmark {
 
   final Kind journey = new Kind(this::startJourney, this::locateJourney, this::viewJourney);
   final Kind bare = new Kind(this::startBare, this::locateBare, this::viewBare);
+  final Kind shaped = new Kind(this::startShaped, this::locateBare, this::viewShaped);
 
   /** The application's journey: a prospect is added, as the REST API does; answers the business key. */
   private String startJourney() {
@@ -159,6 +168,22 @@ abstract class JourneyBenchmark {
     return new Started(bareStarted, started.businessKey());
   }
 
+  /** The journey's diagram without the application: started with what the journey starter passes. */
+  private String startShaped() {
+    String businessKey = UUID.randomUUID().toString();
+    bareStarted = runtime.startProcessInstanceByKey(SHAPED_KEY, businessKey, Variables.createVariables()
+        .putValue("prospectId", businessKey).putValue("distributorId", distributorId).putValue("prospectName", "Pat Prospect")
+        .putValueTyped("audience", Variables.stringValue("PRODUCT_CUSTOMER", true))).getId();
+    return businessKey;
+  }
+
+  /** As the journey's view, correlated by the share id variable. */
+  private Runnable viewShaped(Started instance) {
+    String shareId = (String) runtime.getVariable(instance.processInstanceId(), "shareId");
+    return () -> runtime.createMessageCorrelation("AssetViewed").processInstanceBusinessKey(instance.businessKey())
+        .processInstanceVariableEquals("shareId", shareId).correlateAllWithResult();
+  }
+
   private Runnable viewBare(Started instance) {
     return () -> runtime.createMessageCorrelation(BARE_VIEWED).processInstanceBusinessKey(instance.businessKey()).correlateWithResult();
   }
@@ -168,6 +193,7 @@ abstract class JourneyBenchmark {
     prepare();
     long journeysBefore = completed(JOURNEY_KEY);
     long bareBefore = completed(BARE_KEY);
+    long shapedBefore = completed(SHAPED_KEY);
 
     for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
       round(); // warm-up: JIT, caches, the connection pool; not measured
@@ -184,6 +210,7 @@ abstract class JourneyBenchmark {
     long driven = ((long) ROUNDS + WARM_UP_ROUNDS) * PER_ROUND;
     assertThat(completed(JOURNEY_KEY) - journeysBefore).as("journeys completed").isEqualTo(driven);
     assertThat(completed(BARE_KEY) - bareBefore).as("bare instances completed").isEqualTo(driven);
+    assertThat(completed(SHAPED_KEY) - shapedBefore).as("shaped instances completed").isEqualTo(SHAPED ? driven : 0);
 
     report(rounds);
   }
@@ -192,6 +219,7 @@ abstract class JourneyBenchmark {
   Round round() {
     long[] bareNanos = new long[STEPS.size()];
     long[] journeyNanos = new long[STEPS.size()];
+    long[] shapedNanos = new long[STEPS.size()];
     for (int i = 0; i < PER_ROUND; i++) {
       if (i % 2 == 0) {
         drive(bare, bareNanos);
@@ -200,8 +228,11 @@ abstract class JourneyBenchmark {
         drive(journey, journeyNanos);
         drive(bare, bareNanos);
       }
+      if (SHAPED) {
+        drive(shaped, shapedNanos);
+      }
     }
-    return new Round(bareNanos, journeyNanos);
+    return new Round(bareNanos, journeyNanos, shapedNanos);
   }
 
   /**
@@ -246,6 +277,31 @@ abstract class JourneyBenchmark {
         "+4915123456789", null, null, false, null, null, null, "Bright-Meadow-42"));
     repository.createDeployment().name(BARE_KEY).enableDuplicateFiltering(true)
         .addModelInstance(BARE_KEY + ".bpmn", bareProcess()).deploy();
+    if (SHAPED) {
+      repository.createDeployment().name(SHAPED_KEY).enableDuplicateFiltering(true)
+          .addString(SHAPED_KEY + ".bpmn", shapedProcess()).deploy();
+    }
+  }
+
+  /**
+   * The journey's own diagram ({@code processes/prospect-development.bpmn}) with the application
+   * taken out: every service task runs {@link ShapedSteps}, which sets the same variables and
+   * gateway decisions, and the timers have the default paces as fixed durations instead of reading
+   * thresholds. Against the bare process it shows what the diagram costs; against the journey, what
+   * the application behind it costs.
+   */
+  static String shapedProcess() throws IOException {
+    String journeyXml = Files.readString(Path.of("processes", JOURNEY_KEY + ".bpmn"));
+    String shapedXml = journeyXml.replace("id=\"" + JOURNEY_KEY + "\"", "id=\"" + SHAPED_KEY + "\"")
+        .replace("bpmnElement=\"" + JOURNEY_KEY + "\"", "bpmnElement=\"" + SHAPED_KEY + "\"")
+        .replaceAll("camunda:(delegateExpression|expression)=\"\\$\\{[^\"]*\\}\"", "camunda:class=\"" + ShapedSteps.class.getName() + "\"")
+        .replace("${pace.of('prospect-development', 'share')}", "P2D")
+        .replace("${pace.of('prospect-development', 'view')}", "P3D")
+        .replace("${pace.of('prospect-development', 'follow-up')}", "P1D")
+        .replace("${pace.of('prospect-development', 'journey')}", "P30D")
+        .replace("${pace.of('prospect-development', 'nurture')}", "P60D");
+    assertThat(shapedXml).doesNotContain("${journeySteps", "${pace.", "${record", "${paceNudges").contains(ShapedSteps.class.getName());
+    return shapedXml;
   }
 
   /**
@@ -291,10 +347,22 @@ abstract class JourneyBenchmark {
         %-8s  journey   %7.1f   rounds %s
         %-8s  ratio     %7.2f   journey costs %.2fx bare (aim: at most 1.4x); rounds %s
 
-        %-8s  ms per journey by step, mean of all rounds:
-        step             bare  journey    extra
         """, ROUNDS, PER_ROUND, database(), median(bareRates), rounded(bareRates, "%.1f"), database(), median(journeyRates),
-        rounded(journeyRates, "%.1f"), database(), ratio, ratio, rounded(ratios, "%.2f"), database()));
+        rounded(journeyRates, "%.1f"), database(), ratio, ratio, rounded(ratios, "%.2f")));
+    if (SHAPED) {
+      List<Double> shapedRates = rounds.stream().map(Round::shapedRate).toList();
+      List<Double> diagram = rounds.stream().map(round -> round.bareRate() / round.shapedRate()).toList();
+      List<Double> application = rounds.stream().map(round -> round.shapedRate() / round.journeyRate()).toList();
+      table.append(String.format(Locale.ROOT, """
+          %-8s  shaped    %7.1f   the journey's diagram without the application; rounds %s
+          %-8s  diagram   %7.2f   shaped costs %.2fx bare: what the diagram's own steps and variables cost
+          %-8s  app       %7.2f   journey costs %.2fx shaped: what the application behind the diagram costs
+
+          """, database(), median(shapedRates), rounded(shapedRates, "%.1f"), database(), median(diagram), median(diagram),
+          database(), median(application), median(application)));
+    }
+    table.append(String.format(Locale.ROOT, "%-8s  ms per journey by step, mean of all rounds:%n"
+        + "step             bare  journey    extra%n", database()));
     double[] bareSteps = millisPerJourney(rounds.stream().map(Round::bareNanos).toList());
     double[] journeySteps = millisPerJourney(rounds.stream().map(Round::journeyNanos).toList());
     for (int step = 0; step < STEPS.size(); step++) {
