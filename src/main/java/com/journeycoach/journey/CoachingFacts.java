@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
+import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.query.NativeQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,7 @@ public class CoachingFacts {
   private final HistoryService history;
   private final ManagementService management;
   private final EngineAsApplication engine;
+  private final Map<Class<?>, String> tableNames = new ConcurrentHashMap<>();
 
   public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, HistoryService history,
                        ManagementService management, EngineAsApplication engine) {
@@ -108,26 +112,24 @@ public class CoachingFacts {
    * all: the running journeys by business key, then their unfinished activities.
    */
   private Map<String, Step> currentSteps(List<OpenProspect> open, Instant now) {
+    // native queries: Camunda's own query for process instances by business keys wraps the whole
+    // history table in a derived table (with the definitions joined), which grows with every journey
+    NativeHistoricProcessInstanceQuery running = history.createNativeHistoricProcessInstanceQuery()
+        .parameter("key", JourneyStarter.PROCESS_KEY);
+    String prospectPlaceholders = placeholders(running, "prospect", open.stream().map(prospect -> prospect.id).toList());
     Map<String, String> prospectOfJourney = new HashMap<>();
-    for (HistoricProcessInstance journey : history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(JourneyStarter.PROCESS_KEY).unfinished()
-        .processInstanceBusinessKeyIn(open.stream().map(prospect -> prospect.id).toArray(String[]::new)).list()) {
+    for (HistoricProcessInstance journey : running.sql("SELECT * FROM " + tableName(HistoricProcessInstance.class)
+        + " WHERE PROC_DEF_KEY_ = #{key} AND END_TIME_ IS NULL AND BUSINESS_KEY_ IN (" + prospectPlaceholders + ")").list()) {
       prospectOfJourney.put(journey.getId(), journey.getBusinessKey());
     }
     Map<String, Step> steps = new HashMap<>();
     if (prospectOfJourney.isEmpty()) {
       return steps;
     }
-    List<String> journeyIds = List.copyOf(prospectOfJourney.keySet());
     NativeHistoricActivityInstanceQuery unfinished = history.createNativeHistoricActivityInstanceQuery();
-    List<String> placeholders = new ArrayList<>();
-    for (int i = 0; i < journeyIds.size(); i++) {
-      placeholders.add("#{journey" + i + "}");
-      unfinished.parameter("journey" + i, journeyIds.get(i));
-    }
-    List<HistoricActivityInstance> activities = unfinished.sql("SELECT * FROM "
-        + management.getTableName(HistoricActivityInstance.class) + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN ("
-        + String.join(", ", placeholders) + ") ORDER BY ID_").list();
+    String journeyPlaceholders = placeholders(unfinished, "journey", List.copyOf(prospectOfJourney.keySet()));
+    List<HistoricActivityInstance> activities = unfinished.sql("SELECT * FROM " + tableName(HistoricActivityInstance.class)
+        + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN (" + journeyPlaceholders + ") ORDER BY ID_").list();
     for (HistoricActivityInstance activity : activities) {
       String step = STEPS.get(activity.getActivityId());
       if (step != null) {
@@ -136,6 +138,21 @@ public class CoachingFacts {
     }
     prospectOfJourney.values().forEach(prospectId -> steps.putIfAbsent(prospectId, new Step("other", now)));
     return steps;
+  }
+
+  /** Binds the values as parameters {@code name0, name1, ...} of a native query; answers their placeholders, comma-separated. */
+  private static String placeholders(NativeQuery<?, ?> query, String name, List<String> values) {
+    List<String> placeholders = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      placeholders.add("#{" + name + i + "}");
+      query.parameter(name + i, values.get(i));
+    }
+    return String.join(", ", placeholders);
+  }
+
+  /** The engine's table of an entity (with its configured prefix), asked once. */
+  private String tableName(Class<?> entity) {
+    return tableNames.computeIfAbsent(entity, management::getTableName);
   }
 
   private static double hoursBetween(Instant from, Instant to) {
