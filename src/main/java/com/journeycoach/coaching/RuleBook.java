@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -42,15 +46,33 @@ public class RuleBook {
    * Each decision takes a stateless session from the pool: the pooled session is reset, not built
    * again, when the decision is done (building one costs more than most decisions).
    */
-  public record Loaded(Map<String, String> files, KieBase base, KieSessionsPool sessions, long version) {
+  public record Loaded(Map<String, String> files, KieBase base, KieSessionsPool sessions, Set<String> literals, long version) {
 
     Loaded(Map<String, String> files, KieBase base) {
-      this(files, base, base.newKieSessionsPool(POOLED_SESSIONS), VERSIONS.incrementAndGet());
+      this(files, base, base.newKieSessionsPool(POOLED_SESSIONS), literalsOf(files), VERSIONS.incrementAndGet());
     }
+
+    /** Whether any rule can match this threshold: its name is written in one of the files. */
+    boolean mentions(ThresholdValue threshold) {
+      return literals.contains(threshold.name());
+    }
+  }
+
+  /** Every string literal of the rule files. */
+  static Set<String> literalsOf(Map<String, String> files) {
+    Set<String> literals = new HashSet<>();
+    for (String text : files.values()) {
+      Matcher literal = STRING_LITERAL.matcher(text);
+      while (literal.find()) {
+        literals.add(literal.group(1));
+      }
+    }
+    return Set.copyOf(literals);
   }
 
   private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
   private static final AtomicLong VERSIONS = new AtomicLong();
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   /** Sessions made ready at load; the pool grows when more decisions run at once. */
   private static final int POOLED_SESSIONS = 2;
 
@@ -67,19 +89,35 @@ public class RuleBook {
   /**
    * One decision: a stateless session over the facts and, per product, how many of the journeys
    * among them are interested in it ({@link ProductInterest}); returns what survived the caps, most
-   * important first.
+   * important first. Thresholds whose names no rule file mentions are left out: no rule could match
+   * them, and inserting a fact costs about as much as a small rule (a rule names the thresholds it
+   * reads, as in {@code ThresholdValue(name == "coaching.cap.nudges-per-day")}).
    */
   public List<NudgeDecision> decide(Collection<?> facts) {
-    List<ProductInterest> interests = ProductInterest.countedFrom(facts);
-    List<Object> all = new ArrayList<>(facts.size() + interests.size());
-    all.addAll(facts);
-    all.addAll(interests);
-    StatelessKieSession session = current.get().sessions().newStatelessKieSession();
+    Loaded rules = current.get();
+    StatelessKieSession session = rules.sessions().newStatelessKieSession();
     List<NudgeDecision> decisions = new ArrayList<>();
     session.setGlobal("decisions", decisions);
-    session.execute(all);
+    session.execute(factsFor(rules, facts));
     decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
     return decisions;
+  }
+
+  /** What a decision on these facts inserts into the session of the running rules. */
+  public List<Object> factsFor(Collection<?> facts) {
+    return factsFor(current.get(), facts);
+  }
+
+  private static List<Object> factsFor(Loaded rules, Collection<?> facts) {
+    List<ProductInterest> interests = ProductInterest.countedFrom(facts);
+    List<Object> all = new ArrayList<>(facts.size() + interests.size());
+    for (Object fact : facts) {
+      if (!(fact instanceof ThresholdValue threshold) || rules.mentions(threshold)) {
+        all.add(fact);
+      }
+    }
+    all.addAll(interests);
+    return all;
   }
 
   /** Reads the rules folder again; on error the running rules stay and the errors are thrown. */

@@ -22,6 +22,13 @@ class CoachingWithThresholdsTest {
   }
 
   @Test
+  void theRuleTestsAndTheBenchmarkDecideOnEveryThresholdTheApplicationHands() {
+    // Coach.thresholdFacts hands the rules every threshold; the fixture must have the same set
+    assertThat(coach.thresholdFacts()).extracting(ThresholdValue::name)
+        .containsExactlyInAnyOrderElementsOf(RulesFixture.DEFAULTS.stream().map(ThresholdValue::name).toList());
+  }
+
+  @Test
   void aThresholdChangedInTheDatabaseChangesTheNextDecisionWithoutARestart() {
     assertThat(decide()).as("a 15-point gap is under the default 20").doesNotContain("Over-estimated close chances");
 

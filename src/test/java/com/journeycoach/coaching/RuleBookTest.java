@@ -135,6 +135,35 @@ class RuleBookTest {
   }
 
   @Test
+  void aThresholdNoRuleNamesIsNotHandedToTheRulesAndOneANewRuleNamesIs() throws IOException {
+    copyPackagedRules();
+    RuleBook book = new RuleBook(new RulesProperties(folder.toString()));
+    assertThat(book.current().mentions(new ThresholdValue("coaching.cap.nudges-per-day", 3))).isTrue();
+    assertThat(book.current().mentions(new ThresholdValue("drift.watch-days", 90))).isFalse();
+
+    // a rule that reads a threshold no rule read before gets it after the reload
+    Files.writeString(folder.resolve("drift.drl"), """
+        package com.journeycoach.rules;
+        import com.journeycoach.coaching.*;
+        rule "Drift watch"
+        when
+            Occasion(kind == Occasion.Kind.DAILY_REVIEW)
+            ThresholdValue(name == "drift.watch-days", value >= 90)
+            $distributor : DistributorProfile()
+        then
+            insert(new NudgeDecision($distributor.distributorId(), Nudge.Audience.DISTRIBUTOR, "DRIFT", null, "coaching.drift", 3,
+                drools.getRule().getName()));
+        end
+        """);
+    List<Object> facts = List.of(Occasion.dailyReview(), RulesFixture.distributor(), RulesFixture.noForecast(),
+        new ThresholdValue("drift.watch-days", 90), new ThresholdValue("coaching.cap.nudges-per-day", 3),
+        new ThresholdValue("coaching.repeat-window-hours", 24));
+    assertThat(book.decide(facts)).extracting(NudgeDecision::rule).doesNotContain("Drift watch");
+    book.reload();
+    assertThat(book.decide(facts)).extracting(NudgeDecision::rule).contains("Drift watch");
+  }
+
+  @Test
   void anEmptyFolderIsAnError() {
     assertThatThrownBy(() -> new RuleBook(new RulesProperties(folder.toString())))
         .isInstanceOf(RuleCompilationException.class).hasMessageContaining("no .drl files");

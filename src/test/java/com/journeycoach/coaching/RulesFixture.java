@@ -29,7 +29,23 @@ public final class RulesFixture {
       new ThresholdValue("onboarding.first-prospects-after-days", 1),
       new ThresholdValue("onboarding.first-prospects-minimum", 3),
       new ThresholdValue("onboarding.period-days", 90),
-      new ThresholdValue("sponsor.enrollee-stalled-days", 7));
+      new ThresholdValue("sponsor.enrollee-stalled-days", 7),
+      new ThresholdValue("notification.window.start-hour", 8),
+      new ThresholdValue("notification.window.end-hour", 21),
+      new ThresholdValue("drift.relative-drop", 0.25),
+      new ThresholdValue("drift.decision-limit", 7.5),
+      new ThresholdValue("drift.watch-days", 90),
+      new ThresholdValue("drift.history-days", 365),
+      new ThresholdValue("drift.min-history-views", 1000),
+      new ThresholdValue("drift.conversion-horizon-days", 14),
+      new ThresholdValue("tuning.pace-quantile", 0.8),
+      new ThresholdValue("tuning.prior-weight", 30),
+      new ThresholdValue("tuning.max-step-fraction", 0.2),
+      new ThresholdValue("tuning.auto-apply-fraction", 0.1),
+      new ThresholdValue("tuning.lookback-days", 180),
+      new ThresholdValue("pace.distributor-onboarding.first-prospects-day-1", 24),
+      new ThresholdValue("pace.distributor-onboarding.first-prospects-day-3", 72),
+      new ThresholdValue("pace.distributor-onboarding.first-prospects-day-7", 168));
 
   private RulesFixture() {
   }
