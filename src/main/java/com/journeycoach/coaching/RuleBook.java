@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
 public class RuleBook {
 
   /**
-   * The rules now running: their files, the compiled base, and a pool of sessions of that base.
+   * The rules now running: their files, the compiled base, a pool of sessions of that base, and the
+   * string literals of the files (the threshold names the rules can match).
    * Each decision takes a stateless session from the pool: the pooled session is reset, not built
    * again, when the decision is done (building one costs more than most decisions).
    */
@@ -56,18 +57,6 @@ public class RuleBook {
     boolean mentions(ThresholdValue threshold) {
       return literals.contains(threshold.name());
     }
-  }
-
-  /** Every string literal of the rule files. */
-  static Set<String> literalsOf(Map<String, String> files) {
-    Set<String> literals = new HashSet<>();
-    for (String text : files.values()) {
-      Matcher literal = STRING_LITERAL.matcher(text);
-      while (literal.find()) {
-        literals.add(literal.group(1));
-      }
-    }
-    return Set.copyOf(literals);
   }
 
   private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
@@ -133,6 +122,18 @@ public class RuleBook {
 
   public Loaded current() {
     return current.get();
+  }
+
+  /** Every string literal of the rule files: among them, the names of the thresholds the rules read. */
+  static Set<String> literalsOf(Map<String, String> files) {
+    Set<String> literals = new HashSet<>();
+    for (String text : files.values()) {
+      Matcher literal = STRING_LITERAL.matcher(text);
+      while (literal.find()) {
+        literals.add(literal.group(1));
+      }
+    }
+    return Set.copyOf(literals);
   }
 
   /** Compiles DRL files (name to text) into a KieBase, or fails with every error found. */
