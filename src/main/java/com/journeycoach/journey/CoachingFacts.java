@@ -4,11 +4,11 @@ import com.journeycoach.coaching.DistributorProfile;
 import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
-import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Personality;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,6 @@ public class CoachingFacts {
   /** The purchase intents that show interest in the asset's product. */
   private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
 
-  private final Distributors distributors;
   private final Prospects prospects;
   private final JdbcClient jdbc;
   private final HistoryService history;
@@ -60,9 +59,8 @@ public class CoachingFacts {
   private final EngineAsApplication engine;
   private final Map<Class<?>, String> tableNames = new ConcurrentHashMap<>();
 
-  public CoachingFacts(Distributors distributors, Prospects prospects, JdbcClient jdbc, HistoryService history,
-                       ManagementService management, EngineAsApplication engine) {
-    this.distributors = distributors;
+  public CoachingFacts(Prospects prospects, JdbcClient jdbc, HistoryService history, ManagementService management,
+                       EngineAsApplication engine) {
     this.prospects = prospects;
     this.jdbc = jdbc;
     this.history = history;
@@ -82,17 +80,14 @@ public class CoachingFacts {
   public List<Object> forDistributor(Occasion occasion, String distributorId) {
     // the engine's clock: the same "now" as the timers that ask
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Distributor distributor = distributors.get(distributorId);
+    Record record = record(distributorId, now);
     // open journeys only: the facts stay small however long the distributor's history grows
     List<OpenProspect> open = openProspects(distributorId);
     Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
-    Record record = record(distributor);
 
     List<Object> facts = new ArrayList<>();
     facts.add(occasion);
-    facts.add(new DistributorProfile(distributor.id(), distributor.sponsorId(), distributor.experienced(),
-        distributor.personality(), distributor.trainedProducts(), Duration.between(distributor.createdAt(), now).toDays(),
-        Duration.between(record.lastActivity(), now).toDays(), record.prospects()));
+    facts.add(record.profile());
     for (OpenProspect prospect : open) {
       Step step = steps.getOrDefault(prospect.id, new Step("none", now));
       facts.add(new ProspectJourney(prospect.id, distributorId, step.name(), hoursBetween(step.since(), now),
@@ -212,26 +207,31 @@ public class CoachingFacts {
   }
 
   /**
-   * The distributor's record in numbers, one query: how many prospects they have added and when they
-   * last did anything (added, shared, answered), by index; and their forecast record, from the running
-   * sums {@link ForecastRecords} keeps on the distributor row.
+   * The distributor as the rules see them, and their forecast record, in one query: the profile with
+   * how many prospects they have added and when they last did anything (added, shared, answered),
+   * by index; the forecast record from the running sums {@link ForecastRecords} keeps on their row.
    */
-  private record Record(int prospects, Instant lastActivity, ForecastRecord forecast) {
+  private record Record(DistributorProfile profile, ForecastRecord forecast) {
   }
 
-  private Record record(Distributor distributor) {
-    String id = distributor.id();
-    return jdbc.sql("SELECT (SELECT COUNT(*) FROM prospect WHERE distributor_id = ?),"
+  private Record record(String id, Instant now) {
+    return jdbc.sql("SELECT sponsor_id, experienced, personality, trained_products, created_at,"
+            + " (SELECT COUNT(*) FROM prospect WHERE distributor_id = ?),"
             + " (SELECT MAX(created_at) FROM prospect WHERE distributor_id = ?),"
             + " (SELECT MAX(shared_at) FROM asset_share WHERE distributor_id = ?),"
             + " (SELECT MAX(answered_at) FROM follow_up_answer WHERE distributor_id = ?),"
             + " closed_journeys, close_estimate_sum, converted_journeys FROM distributor WHERE id = ?")
         .params(id, id, id, id, id)
         .query((rs, i) -> {
-          Instant last = Stream.of(rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4)).filter(Objects::nonNull)
-              .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(distributor.createdAt());
-          return new Record(rs.getInt(1), last, ForecastRecords.of(id, rs.getInt(5), rs.getLong(6), rs.getInt(7)));
+          Instant enrolled = rs.getTimestamp(5).toInstant();
+          Instant lastActivity = Stream.of(rs.getTimestamp(7), rs.getTimestamp(8), rs.getTimestamp(9)).filter(Objects::nonNull)
+              .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(enrolled);
+          String personality = rs.getString(3);
+          DistributorProfile profile = new DistributorProfile(id, rs.getString(1), rs.getBoolean(2),
+              personality == null ? null : Personality.valueOf(personality), Distributors.products(rs.getString(4)),
+              Duration.between(enrolled, now).toDays(), Duration.between(lastActivity, now).toDays(), rs.getInt(6));
+          return new Record(profile, ForecastRecords.of(id, rs.getInt(10), rs.getLong(11), rs.getInt(12)));
         })
-        .single();
+        .optional().orElseThrow(() -> new NotFoundException("No distributor '" + id + "'"));
   }
 }

@@ -2,6 +2,7 @@ package com.journeycoach.journey;
 
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.Occasion;
+import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.NextAsset;
@@ -122,8 +123,13 @@ public class JourneySteps {
     String distributorId = (String) execution.getVariable("distributorId");
     followUps.record(shareId, prospectId, distributorId, answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId, null, shareId);
-    execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(followUps.ofProspect(prospectId)), true));
-    coach.coach(coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId), execution.getProcessInstanceId());
+    List<Object> facts = coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId);
+    // readiness from this answer and the sum of all the prospect's interest changes, as the facts hold it
+    int interestTotal = facts.stream().filter(ProspectJourney.class::isInstance).map(ProspectJourney.class::cast)
+        .filter(journey -> journey.prospectId().equals(prospectId)).mapToInt(ProspectJourney::interestTotal).findFirst()
+        .orElse(answer.interestChange());
+    execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(answer, interestTotal), true));
+    coach.coach(facts, execution.getProcessInstanceId());
   }
 
   /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */

@@ -1,7 +1,6 @@
 package com.journeycoach.journey;
 
 import com.journeycoach.statistics.Thresholds;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,8 @@ public class Readiness {
     this.thresholds = thresholds;
   }
 
-  public boolean isReady(List<FollowUpAnswer> answers) {
-    if (answers.isEmpty()) {
-      return false;
-    }
-    FollowUpAnswer latest = answers.get(answers.size() - 1);
-    int interestTotal = answers.stream().mapToInt(FollowUpAnswer::interestChange).sum();
+  /** From the latest answer and the sum of the interest changes of all the answers so far (the latest included). */
+  public boolean isReady(FollowUpAnswer latest, int interestTotal) {
     return latest.purchaseIntent() == FollowUpAnswer.Intent.HIGH
         || latest.closeEstimate() >= thresholds.number("readiness.close-estimate").intValue()
         || interestTotal >= thresholds.number("readiness.interest-total").intValue();

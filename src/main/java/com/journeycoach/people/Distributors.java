@@ -132,7 +132,8 @@ public class Distributors {
     }
   }
 
-  private static Set<String> products(String joined) {
+  /** The trained products as stored: comma-separated. */
+  public static Set<String> products(String joined) {
     return joined == null || joined.isBlank() ? Set.of() : Set.of(joined.split(","));
   }
 

@@ -332,6 +332,17 @@ abstract class ProspectDevelopmentProcessTests {
   }
 
   @Test
+  void interestThatGrowsOverSeveralFollowUpsMakesTheProspectReady() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(journey);
+    complete(task(journey), Map.of("interestChange", "2", "purchaseIntent", "LOW", "closeEstimate", 20));
+    BpmnAwareTests.assertThat(journey).as("interest 2 of the 3 needed").isWaitingAt("Task_ShareAsset");
+    shareAndView(journey);
+    complete(task(journey), Map.of("interestChange", "1", "purchaseIntent", "LOW", "closeEstimate", 20));
+    BpmnAwareTests.assertThat(journey).as("interest 3 over two answers").isWaitingAt("Task_RecordMeetingOutcome");
+  }
+
+  @Test
   void theCoachingFactsDescribeEachOpenJourney() {
     ProcessInstance answered = addProspect(Audience.PRODUCT_CUSTOMER);
     shareAndView(answered); // verdant-story: no product
