@@ -22,8 +22,15 @@ public class NextAsset {
 
   public Optional<Asset> forProspect(String prospectId, Audience audience) {
     Shares.Progress progress = shares.progressOf(prospectId);
-    Set<String> shared = progress.sharedAssetIds();
-    Set<String> viewed = progress.viewedAssetIds();
+    return next(progress.sharedAssetIds(), progress.viewedAssetIds(), audience);
+  }
+
+  /** For a prospect added in this transaction, who has been sent nothing yet: no need to look. */
+  public Optional<Asset> forNewProspect(Audience audience) {
+    return next(Set.of(), Set.of(), audience);
+  }
+
+  private Optional<Asset> next(Set<String> shared, Set<String> viewed, Audience audience) {
     return catalog.activeInSequence().stream()
         .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
         .filter(asset -> !shared.contains(asset.id()))

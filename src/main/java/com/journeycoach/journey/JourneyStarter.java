@@ -30,7 +30,8 @@ class JourneyStarter {
       engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, prospect.id(),
           Variables.putValue("prospectId", prospect.id()).putValue("distributorId", prospect.distributorId())
               .putValue("prospectName", JourneySteps.nameOf(prospect))
-              .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))));
+              .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))
+              .putValueTyped(JourneySteps.NEW_PROSPECT, Variables.booleanValue(true, true))));
     }
   }
 }

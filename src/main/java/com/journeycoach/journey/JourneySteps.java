@@ -32,6 +32,8 @@ public class JourneySteps {
    * asset" in the same transaction, which then need not read the prospect again.
    */
   static final String AUDIENCE = "prospectAudience";
+  /** Transient, set where the journey starts with a prospect added in the same transaction: nothing was shared with them yet. */
+  static final String NEW_PROSPECT = "newProspect";
 
   private final Prospects prospects;
   private final NextAsset nextAsset;
@@ -76,6 +78,7 @@ public class JourneySteps {
           text(execution, "prospectFirstName"), text(execution, "prospectLastName"), text(execution, "prospectEmail"),
           text(execution, "prospectPhone"), audience == null ? null : Audience.valueOf(audience.toString())));
       execution.setVariable("prospectId", prospect.id());
+      execution.setVariable(NEW_PROSPECT, Variables.booleanValue(true, true));
       execution.setProcessBusinessKey(prospect.id());
     } else {
       prospect = prospects.get(prospectId);
@@ -93,7 +96,9 @@ public class JourneySteps {
     String prospectId = prospectId(execution);
     Object passed = execution.getVariable(AUDIENCE);
     Audience audience = passed == null ? prospects.get(prospectId).audience() : Audience.valueOf(passed.toString());
-    Optional<Asset> next = nextAsset.forProspect(prospectId, audience);
+    Optional<Asset> next = Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.forNewProspect(audience)
+        : nextAsset.forProspect(prospectId, audience);
+    execution.removeVariable(NEW_PROSPECT);
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
     execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
