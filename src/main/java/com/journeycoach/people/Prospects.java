@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,17 +52,22 @@ public class Prospects {
   }
 
   private Prospect add(NewProspect request, boolean journeyAlreadyRunning) {
-    distributors.get(request.distributorId());
     String phone = PhoneNumbers.normalise("phone", request.phone()).orElse(null);
     Instant now = Instant.now();
     Prospect prospect = new Prospect(UUID.randomUUID().toString(), request.distributorId(), request.firstName(),
         request.lastName(), request.email(), phone, request.audience() == null ? Audience.PRODUCT_CUSTOMER : request.audience(),
         request.personality() == null ? Personality.UNKNOWN : request.personality(), Prospect.Status.ACTIVE, now);
-    jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
-            prospect.phone(), prospect.audience().name(), prospect.personality().name(), prospect.status().name(),
-            Timestamp.from(now), Timestamp.from(now))
-        .update();
+    try {
+      jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
+              prospect.phone(), prospect.audience().name(), prospect.personality().name(), prospect.status().name(),
+              Timestamp.from(now), Timestamp.from(now))
+          .update();
+    } catch (DataIntegrityViolationException refused) {
+      // the foreign key to the distributor: only now look whether the distributor is there
+      distributors.get(request.distributorId());
+      throw refused;
+    }
     events.publishEvent(new ProspectAdded(prospect, journeyAlreadyRunning));
     return prospect;
   }

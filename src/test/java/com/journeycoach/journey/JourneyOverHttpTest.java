@@ -106,6 +106,19 @@ class JourneyOverHttpTest {
   }
 
   @Test
+  void aProspectForADistributorNobodyRegisteredIsA404ProblemAndNothingIsStored() throws Exception {
+    long journeysBefore = runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count();
+
+    HttpResponse<String> refused = http.post("/api/prospects", MANAGER, "{\"distributorId\":\"nobody-registered\",\"firstName\":\"Kim\"}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("nobody-registered").doesNotContain("\tat ");
+    assertThat(json(http.get("/api/prospects?distributorId=nobody-registered", MANAGER), 200)).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count()).isEqualTo(journeysBefore);
+  }
+
+  @Test
   void invalidFollowUpAnswersSubmittedOverHttpGetAProblemAndTheTaskStays() throws Exception {
     TestUsers.ensureDistributor(distributors, "http-dist-2", null);
     String me = Http.basic("http-dist-2", TestUsers.PASSWORD);
