@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the demo catalog into an empty catalog, so the embedded default has something to share. */
 @Component
-class SampleCatalog {
+public class SampleCatalog {
 
   static final String RESOURCE = "catalog/sample-catalog.yaml";
   private static final Logger log = LoggerFactory.getLogger(SampleCatalog.class);
@@ -29,7 +29,14 @@ class SampleCatalog {
 
   @EventListener(ApplicationReadyEvent.class)
   void loadWhenEmpty() {
-    if (!properties.loadSampleWhenEmpty() || !catalog.all().isEmpty()) {
+    if (properties.loadSampleWhenEmpty()) {
+      loadIfEmpty();
+    }
+  }
+
+  /** Loads the sample catalog unless the catalog has assets already (tests and the demo, whatever the configuration). */
+  public void loadIfEmpty() {
+    if (!catalog.all().isEmpty()) {
       return;
     }
     try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
-import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Shares;
 import com.journeycoach.journey.Touchpoints;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * How much a prospect-development journey costs against a bare Camunda process with the same wait
@@ -90,7 +88,7 @@ abstract class JourneyBenchmark {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
 
   String distributorId;
 
@@ -128,16 +126,17 @@ abstract class JourneyBenchmark {
    * what the viewer holds is found untimed (the prospect has the link from the SMS), the view itself
    * is timed.
    */
-  record Kind(Supplier<String> start, UnaryOperator<Started> locate, Function<Started, Runnable> view) {
+  record Kind(Supplier<Started> start, UnaryOperator<Started> locate, Function<Started, Runnable> view) {
   }
 
   final Kind journey = new Kind(this::startJourney, this::locateJourney, this::viewJourney);
-  final Kind bare = new Kind(this::startBare, this::locateBare, this::viewBare);
-  final Kind shaped = new Kind(this::startShaped, this::locateBare, this::viewShaped);
+  final Kind bare = new Kind(this::startBare, UnaryOperator.identity(), this::viewBare);
+  final Kind shaped = new Kind(this::startShaped, UnaryOperator.identity(), this::viewShaped);
 
-  /** The application's journey: a prospect is added, as the REST API does; answers the business key. */
-  private String startJourney() {
-    return prospects.add(new Prospects.NewProspect(distributorId, "Pat", "Prospect", null, null, Audience.PRODUCT_CUSTOMER)).id();
+  /** The application's journey: a prospect is added, as the REST API does; its instance id is found by {@link #locateJourney}. */
+  private Started startJourney() {
+    return new Started(null,
+        prospects.add(new Prospects.NewProspect(distributorId, "Pat", "Prospect", null, null, Audience.PRODUCT_CUSTOMER)).id());
   }
 
   private Started locateJourney(Started started) {
@@ -151,30 +150,19 @@ abstract class JourneyBenchmark {
     return () -> touchpoints.firstViewThroughLink(shares.recordView(token).orElseThrow());
   }
 
-  /**
-   * The bare process, started on the engine directly with the start variables the journey starter
-   * passes; its instance id is kept for {@link #locateBare}, which then needs no query.
-   */
-  private String startBare() {
+  /** The bare process, started on the engine directly with the start variables the journey starter passes. */
+  private Started startBare() {
     String businessKey = UUID.randomUUID().toString();
-    bareStarted = runtime.startProcessInstanceByKey(BARE_KEY, businessKey, Map.of("prospectId", businessKey, "distributorId",
-        distributorId)).getId();
-    return businessKey;
-  }
-
-  private String bareStarted;
-
-  private Started locateBare(Started started) {
-    return new Started(bareStarted, started.businessKey());
+    return new Started(runtime.startProcessInstanceByKey(BARE_KEY, businessKey, Map.of("prospectId", businessKey, "distributorId",
+        distributorId)).getId(), businessKey);
   }
 
   /** The journey's diagram without the application: started with what the journey starter passes. */
-  private String startShaped() {
+  private Started startShaped() {
     String businessKey = UUID.randomUUID().toString();
-    bareStarted = runtime.startProcessInstanceByKey(SHAPED_KEY, businessKey, Variables.createVariables()
+    return new Started(runtime.startProcessInstanceByKey(SHAPED_KEY, businessKey, Variables.createVariables()
         .putValue("prospectId", businessKey).putValue("distributorId", distributorId).putValue("prospectName", "Pat Prospect")
-        .putValueTyped("audience", Variables.stringValue("PRODUCT_CUSTOMER", true))).getId();
-    return businessKey;
+        .putValueTyped("audience", Variables.stringValue("PRODUCT_CUSTOMER", true))).getId(), businessKey);
   }
 
   /** As the journey's view, correlated by the share id variable. */
@@ -241,9 +229,9 @@ abstract class JourneyBenchmark {
    */
   void drive(Kind kind, long[] stepNanos) {
     long start = System.nanoTime();
-    String businessKey = kind.start().get();
+    Started started = kind.start().get();
     stepNanos[0] += System.nanoTime() - start;
-    Started instance = kind.locate().apply(new Started(null, businessKey));
+    Started instance = kind.locate().apply(started);
     timed(stepNanos, 1, () -> complete(instance, SHARED));
     Runnable view = kind.view().apply(instance);
     timed(stepNanos, 2, view);
@@ -267,11 +255,7 @@ abstract class JourneyBenchmark {
 
   /** A distributor to own the prospects, a catalog to share from (the mysql profile loads none), the bare process. */
   private void prepare() throws IOException {
-    if (catalog.all().isEmpty()) {
-      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-      }
-    }
+    sampleCatalog.loadIfEmpty();
     distributorId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     distributors.register(new Distributors.Registration(distributorId, "Dana", "Distributor", distributorId + "@example.com",
         "+4915123456789", null, null, false, null, null, null, "Bright-Meadow-42"));

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.MariaDb;
 import com.journeycoach.content.Catalog;
-import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.statistics.ContentDriftCheck;
 import com.journeycoach.statistics.PaceTuner;
 import com.journeycoach.statistics.ThresholdTuning;
 import com.journeycoach.statistics.market.MarketHistory;
 import com.journeycoach.statistics.market.SimulatedMarket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,7 +61,7 @@ class TuningBenchmark {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
   @Autowired
   ThresholdTuning tuning;
   @Autowired
@@ -83,9 +81,7 @@ class TuningBenchmark {
 
   @Test
   void tuningOverAMillionTouchpoints() throws IOException {
-    try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-      catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-    }
+    sampleCatalog.loadIfEmpty();
     SimulatedMarket market = new SimulatedMarket(42, catalog.activeInSequence(), SimulatedMarket.StepMedians.TYPICAL);
     List<SimulatedMarket.Trader> traders = market.addTraders("bench", 200);
     Instant now = Instant.now();

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.journeycoach.JourneyCoachTest;
-import java.io.InputStream;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /** The asset-review paths: a manager keeps or retires an asset whose conversion dropped. */
 @JourneyCoachTest
@@ -28,16 +26,12 @@ class AssetReviewProcessTest {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
 
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    if (catalog.all().isEmpty()) {
-      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-      }
-    }
+    sampleCatalog.loadIfEmpty();
   }
 
   ProcessInstance startReview() {

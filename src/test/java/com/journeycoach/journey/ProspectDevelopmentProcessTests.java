@@ -15,7 +15,7 @@ import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
-import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributors;
@@ -39,7 +39,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 /** Every path of prospect-development; run on H2 and on MariaDB by the subclasses. */
 abstract class ProspectDevelopmentProcessTests {
@@ -65,7 +64,7 @@ abstract class ProspectDevelopmentProcessTests {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
   @Autowired
   CoachingFacts coachingFacts;
   @Autowired
@@ -77,11 +76,7 @@ abstract class ProspectDevelopmentProcessTests {
   @BeforeEach
   void setUp() throws IOException {
     BpmnAwareTests.init(engine);
-    if (catalog.all().isEmpty()) {
-      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-      }
-    }
+    sampleCatalog.loadIfEmpty();
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     sponsorId = "sponsor-" + suffix;
     distributorId = "dist-" + suffix;

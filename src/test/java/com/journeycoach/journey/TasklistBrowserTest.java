@@ -7,14 +7,13 @@ import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
-import com.journeycoach.content.CatalogFile;
+import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,7 +35,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * A distributor works the follow-up task the way they would: in Camunda Tasklist, in a real
@@ -67,7 +65,7 @@ class TasklistBrowserTest {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
 
   String distributorId;
 
@@ -75,11 +73,7 @@ class TasklistBrowserTest {
   void setUp() throws IOException {
     BpmnAwareTests.init(engine);
     // the context is shared: the catalog may or may not be loaded by a test that ran before
-    if (catalog.all().isEmpty()) {
-      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-      }
-    }
+    sampleCatalog.loadIfEmpty();
     // a distributor of this test alone, so "My tasks" holds only the tasks made here
     distributorId = "browser-dist-" + UUID.randomUUID().toString().substring(0, 8);
     TestUsers.ensureDistributor(distributors, distributorId, null);

@@ -9,8 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.content.Catalog;
-import com.journeycoach.content.CatalogFile;
-import java.io.InputStream;
+import com.journeycoach.content.SampleCatalog;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,7 +48,7 @@ class ThresholdTuningProcessTest {
   @Autowired
   Catalog catalog;
   @Autowired
-  CatalogFile catalogFile;
+  SampleCatalog sampleCatalog;
 
   final Map<String, String> original = new HashMap<>();
   final String distributorId = "tuning-" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,11 +56,7 @@ class ThresholdTuningProcessTest {
   @BeforeEach
   void setUp() throws Exception {
     BpmnAwareTests.init(engine);
-    if (catalog.all().isEmpty()) {
-      try (InputStream in = new ClassPathResource("catalog/sample-catalog.yaml").getInputStream()) {
-        catalog.saveAll(catalogFile.read(in, CatalogFile.Format.YAML).assets());
-      }
-    }
+    sampleCatalog.loadIfEmpty();
     for (Threshold threshold : thresholds.all()) {
       original.put(threshold.name(), threshold.value());
     }
