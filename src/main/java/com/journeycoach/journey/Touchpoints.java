@@ -125,9 +125,11 @@ public class Touchpoints {
     return effect;
   }
 
-  /** A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome); once per key. */
+  /**
+   * A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome);
+   * once per key. {@code assetId} may be null for the share's asset.
+   */
   @Transactional
-  /** A touchpoint the journey itself records; {@code assetId} may be null for the share's asset. */
   public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
     try {
       insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId, Touchpoint.Effect.JOURNEY_MOVED_ON);
@@ -147,12 +149,25 @@ public class Touchpoints {
         .query(Touchpoints::touchpoint).optional();
   }
 
+  /**
+   * Moves on the journey waiting for this share's view. The diagram names the message after the
+   * share ({@code AssetViewed-<share id>}), so it is found by its name alone; a journey started from
+   * an earlier version of the diagram waits for plain {@code AssetViewed}, with the share id as a variable.
+   */
   private Touchpoint.Effect viewed(Share share) {
-    int moved = engine.call(() -> runtime.createMessageCorrelation(MESSAGE_ASSET_VIEWED)
-        .processInstanceBusinessKey(share.prospectId())
-        .processInstanceVariableEquals("shareId", share.id())
-        .correlateAllWithResult().size());
+    int moved = engine.call(() -> {
+      int correlated = runtime.createMessageCorrelation(messageAssetViewed(share.id())).correlateAllWithResult().size();
+      return correlated > 0 ? correlated : runtime.createMessageCorrelation(MESSAGE_ASSET_VIEWED)
+          .processInstanceBusinessKey(share.prospectId())
+          .processInstanceVariableEquals("shareId", share.id())
+          .correlateAllWithResult().size();
+    });
     return moved > 0 ? Touchpoint.Effect.JOURNEY_MOVED_ON : Touchpoint.Effect.STORED;
+  }
+
+  /** The message a journey waiting for a share's first view subscribes to. */
+  public static String messageAssetViewed(String shareId) {
+    return MESSAGE_ASSET_VIEWED + "-" + shareId;
   }
 
   private Touchpoint.Effect close(Prospect prospect, Prospect.Status status, String message) {

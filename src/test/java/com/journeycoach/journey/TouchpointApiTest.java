@@ -94,6 +94,27 @@ class TouchpointApiTest {
         .isEqualTo("Task_AskFollowUp");
   }
 
+  /** Journeys started before the view message was named after the share wait for plain "AssetViewed"; an upgrade must not strand them. */
+  @Test
+  void aJourneyOfTheEarlierDiagramWaitingForPlainAssetViewedStillMovesOn() {
+    String key = "legacy-view-" + UUID.randomUUID().toString().substring(0, 8);
+    engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+            .startEvent().receiveTask("Task_WaitForView").message(Touchpoints.MESSAGE_ASSET_VIEWED)
+            .userTask("Task_AskFollowUp").endEvent().done()).deploy();
+    Share share = shares.create(prospect.id(), "verdant-story", "tp-dist");
+    Share otherShare = shares.create(prospect.id(), "verdant-story", "tp-dist");
+    String waiting = engine.getRuntimeService().startProcessInstanceByKey(key, prospect.id(),
+        java.util.Map.of("shareId", share.id())).getId();
+
+    assertThat(touchpoints.firstViewThroughLink(otherShare)).as("another share's view").isEqualTo(Touchpoint.Effect.STORED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).count()).isZero();
+
+    assertThat(touchpoints.firstViewThroughLink(share)).isEqualTo(Touchpoint.Effect.JOURNEY_MOVED_ON);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_AskFollowUp");
+  }
+
   @Test
   void anEventTheJourneyIsNotWaitingForIsStoredOnly() {
     HttpResponse<String> meeting = http.post("/api/touchpoints", SHOP,
