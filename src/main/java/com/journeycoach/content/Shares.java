@@ -48,9 +48,20 @@ public class Shares {
     return properties.trackedLinkBaseUrl() + "/s/" + share.token();
   }
 
-  public void markShared(String shareId, String channel) {
-    jdbc.sql("UPDATE asset_share SET shared_at = COALESCE(shared_at, ?), channel = ? WHERE id = ?")
-        .params(Timestamp.from(Instant.now()), channel, shareId).update();
+  /**
+   * Marks the share as sent on a channel; answers whether the prospect has opened the link already
+   * (they may have, from a link the distributor sent before saying so). One statement when they have not.
+   */
+  public boolean markShared(String shareId, String channel) {
+    Timestamp now = Timestamp.from(Instant.now());
+    String update = "UPDATE asset_share SET shared_at = COALESCE(shared_at, ?), channel = ? WHERE id = ?";
+    if (jdbc.sql(update + " AND first_viewed_at IS NULL").params(now, channel, shareId).update() == 1) {
+      return false;
+    }
+    if (jdbc.sql(update).params(now, channel, shareId).update() == 0) {
+      throw new NotFoundException("No share '" + shareId + "'");
+    }
+    return true;
   }
 
   /** Counts a view; the first one sets the first-view time. Empty when no share has that token. */

@@ -113,10 +113,10 @@ public class JourneySteps {
   public void recordShare(DelegateExecution execution) {
     String shareId = (String) execution.getVariable("shareId");
     Object channel = execution.getVariable("shareChannel");
-    shares.markShared(shareId, channel == null ? null : channel.toString());
-    Share share = shares.get(shareId);
-    touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, share.prospectId(), share.assetId(), shareId);
-    execution.setVariable("viewed", Variables.booleanValue(share.viewed(), true));
+    boolean viewed = shares.markShared(shareId, channel == null ? null : channel.toString());
+    // without an asset id, the touchpoint takes the share's
+    touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, prospectId(execution), null, shareId);
+    execution.setVariable("viewed", Variables.booleanValue(viewed, true));
   }
 
   /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
