@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,13 +24,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
-import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.query.NativeQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,16 +51,13 @@ public class CoachingFacts {
 
   private final Prospects prospects;
   private final JdbcClient jdbc;
-  private final HistoryService history;
   private final ManagementService management;
   private final EngineAsApplication engine;
   private final Map<Class<?>, String> tableNames = new ConcurrentHashMap<>();
 
-  public CoachingFacts(Prospects prospects, JdbcClient jdbc, HistoryService history, ManagementService management,
-                       EngineAsApplication engine) {
+  public CoachingFacts(Prospects prospects, JdbcClient jdbc, ManagementService management, EngineAsApplication engine) {
     this.prospects = prospects;
     this.jdbc = jdbc;
-    this.history = history;
     this.management = management;
     this.engine = engine;
   }
@@ -83,7 +77,7 @@ public class CoachingFacts {
     Record record = record(distributorId, now);
     // open journeys only: the facts stay small however long the distributor's history grows
     List<OpenProspect> open = openProspects(distributorId);
-    Map<String, Step> steps = open.isEmpty() ? Map.of() : engine.call(() -> currentSteps(open, now));
+    Map<String, Step> steps = open.isEmpty() ? Map.of() : currentSteps(open, now);
 
     List<Object> facts = new ArrayList<>();
     facts.add(occasion);
@@ -103,51 +97,35 @@ public class CoachingFacts {
 
   /**
    * Where each open prospect's running journey waits, and since when: its first unfinished activity
-   * that is a step ({@link #STEPS}), else "other"; "none" without a running journey. Two queries for
-   * all: the running journeys by business key, then their unfinished activities.
+   * that is a step ({@link #STEPS}), else "other"; "none" without a running journey. One query for all,
+   * on the engine's history tables (as a native query would read them): the running journeys by
+   * business key, joined to their unfinished activities. (Camunda's own query for process instances by
+   * business keys wraps the whole history table in a derived table, which grows with every journey.)
    */
   private Map<String, Step> currentSteps(List<OpenProspect> open, Instant now) {
-    // native queries: Camunda's own query for process instances by business keys wraps the whole
-    // history table in a derived table (with the definitions joined), which grows with every journey
-    NativeHistoricProcessInstanceQuery running = history.createNativeHistoricProcessInstanceQuery()
-        .parameter("key", JourneyStarter.PROCESS_KEY);
-    String prospectPlaceholders = placeholders(running, "prospect", open.stream().map(prospect -> prospect.id).toList());
-    Map<String, String> prospectOfJourney = new HashMap<>();
-    for (HistoricProcessInstance journey : running.sql("SELECT * FROM " + tableName(HistoricProcessInstance.class)
-        + " WHERE PROC_DEF_KEY_ = #{key} AND END_TIME_ IS NULL AND BUSINESS_KEY_ IN (" + prospectPlaceholders + ")").list()) {
-      prospectOfJourney.put(journey.getId(), journey.getBusinessKey());
-    }
     Map<String, Step> steps = new HashMap<>();
-    if (prospectOfJourney.isEmpty()) {
-      return steps;
-    }
-    NativeHistoricActivityInstanceQuery unfinished = history.createNativeHistoricActivityInstanceQuery();
-    String journeyPlaceholders = placeholders(unfinished, "journey", List.copyOf(prospectOfJourney.keySet()));
-    List<HistoricActivityInstance> activities = unfinished.sql("SELECT * FROM " + tableName(HistoricActivityInstance.class)
-        + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN (" + journeyPlaceholders + ") ORDER BY ID_").list();
-    for (HistoricActivityInstance activity : activities) {
-      String step = STEPS.get(activity.getActivityId());
-      if (step != null) {
-        steps.putIfAbsent(prospectOfJourney.get(activity.getProcessInstanceId()), new Step(step, activity.getStartTime().toInstant()));
-      }
-    }
-    prospectOfJourney.values().forEach(prospectId -> steps.putIfAbsent(prospectId, new Step("other", now)));
+    List<Object> params = new ArrayList<>();
+    params.add(JourneyStarter.PROCESS_KEY);
+    open.forEach(prospect -> params.add(prospect.id));
+    jdbc.sql("SELECT p.BUSINESS_KEY_, a.ACT_ID_, a.START_TIME_ FROM " + tableName(HistoricProcessInstance.class) + " p"
+            + " LEFT JOIN " + tableName(HistoricActivityInstance.class) + " a ON a.PROC_INST_ID_ = p.ID_ AND a.END_TIME_ IS NULL"
+            + " WHERE p.PROC_DEF_KEY_ = ? AND p.END_TIME_ IS NULL AND p.BUSINESS_KEY_ IN ("
+            + String.join(", ", Collections.nCopies(open.size(), "?")) + ") ORDER BY a.ID_")
+        .params(params)
+        .query(rs -> {
+          String step = STEPS.get(rs.getString(2));
+          if (step != null) {
+            steps.putIfAbsent(rs.getString(1), new Step(step, rs.getTimestamp(3).toInstant()));
+          }
+          // a running journey not (yet) at a step
+          steps.putIfAbsent(rs.getString(1), new Step("other", now));
+        });
     return steps;
   }
 
-  /** Binds the values as parameters {@code name0, name1, ...} of a native query; answers their placeholders, comma-separated. */
-  private static String placeholders(NativeQuery<?, ?> query, String name, List<String> values) {
-    List<String> placeholders = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      placeholders.add("#{" + name + i + "}");
-      query.parameter(name + i, values.get(i));
-    }
-    return String.join(", ", placeholders);
-  }
-
-  /** The engine's table of an entity (with its configured prefix), asked once. */
+  /** The engine's table of an entity (with its configured prefix), asked once, as the application (an administrator's question). */
   private String tableName(Class<?> entity) {
-    return tableNames.computeIfAbsent(entity, management::getTableName);
+    return tableNames.computeIfAbsent(entity, type -> engine.call(() -> management.getTableName(type)));
   }
 
   private static double hoursBetween(Instant from, Instant to) {
