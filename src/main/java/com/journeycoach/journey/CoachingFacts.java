@@ -7,7 +7,7 @@ import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Personality;
 import com.journeycoach.people.Prospects;
-import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.EngineTables;
 import com.journeycoach.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -51,15 +49,12 @@ public class CoachingFacts {
 
   private final Prospects prospects;
   private final JdbcClient jdbc;
-  private final ManagementService management;
-  private final EngineAsApplication engine;
-  private final Map<Class<?>, String> tableNames = new ConcurrentHashMap<>();
+  private final EngineTables tables;
 
-  public CoachingFacts(Prospects prospects, JdbcClient jdbc, ManagementService management, EngineAsApplication engine) {
+  public CoachingFacts(Prospects prospects, JdbcClient jdbc, EngineTables tables) {
     this.prospects = prospects;
     this.jdbc = jdbc;
-    this.management = management;
-    this.engine = engine;
+    this.tables = tables;
   }
 
   /** The facts for an occasion about one prospect: their distributor's whole picture and the occasion. */
@@ -107,8 +102,8 @@ public class CoachingFacts {
     List<Object> params = new ArrayList<>();
     params.add(JourneyStarter.PROCESS_KEY);
     open.forEach(prospect -> params.add(prospect.id));
-    jdbc.sql("SELECT p.BUSINESS_KEY_, a.ACT_ID_, a.START_TIME_ FROM " + tableName(HistoricProcessInstance.class) + " p"
-            + " LEFT JOIN " + tableName(HistoricActivityInstance.class) + " a ON a.PROC_INST_ID_ = p.ID_ AND a.END_TIME_ IS NULL"
+    jdbc.sql("SELECT p.BUSINESS_KEY_, a.ACT_ID_, a.START_TIME_ FROM " + tables.of(HistoricProcessInstance.class) + " p"
+            + " LEFT JOIN " + tables.of(HistoricActivityInstance.class) + " a ON a.PROC_INST_ID_ = p.ID_ AND a.END_TIME_ IS NULL"
             + " WHERE p.PROC_DEF_KEY_ = ? AND p.END_TIME_ IS NULL AND p.BUSINESS_KEY_ IN ("
             + String.join(", ", Collections.nCopies(open.size(), "?")) + ") ORDER BY a.ID_")
         .params(params)
@@ -121,11 +116,6 @@ public class CoachingFacts {
           steps.putIfAbsent(rs.getString(1), new Step("other", now));
         });
     return steps;
-  }
-
-  /** The engine's table of an entity (with its configured prefix), asked once, as the application (an administrator's question). */
-  private String tableName(Class<?> entity) {
-    return tableNames.computeIfAbsent(entity, type -> engine.call(() -> management.getTableName(type)));
   }
 
   private static double hoursBetween(Instant from, Instant to) {

@@ -11,9 +11,13 @@ import com.journeycoach.people.ProspectClosed;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.EngineTables;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +35,18 @@ class OnboardingSignals {
   private final Prospects prospects;
   private final Distributors distributors;
   private final Thresholds thresholds;
+  private final JdbcClient jdbc;
+  private final EngineTables tables;
 
   OnboardingSignals(RuntimeService runtime, EngineAsApplication engine, Prospects prospects, Distributors distributors,
-                    Thresholds thresholds) {
+                    Thresholds thresholds, JdbcClient jdbc, EngineTables tables) {
     this.runtime = runtime;
     this.engine = engine;
     this.prospects = prospects;
     this.distributors = distributors;
     this.thresholds = thresholds;
+    this.jdbc = jdbc;
+    this.tables = tables;
   }
 
   @EventListener
@@ -85,11 +93,14 @@ class OnboardingSignals {
 
   /**
    * Whether the distributor's onboarding waits for this message now. One query, so the many prospects
-   * added and won after onboarding cost no counting and no correlation.
+   * added and won after onboarding cost no counting and no correlation: the message subscriptions of
+   * the process instance with the distributor's business key, read by index (the engine's execution
+   * query for the same cost about 0.4 ms on H2, twice in every prospect's journey).
    */
   private boolean waitsFor(String message, String distributorId) {
-    return engine.call(() -> runtime.createExecutionQuery().processInstanceBusinessKey(distributorId)
-        .messageEventSubscriptionName(message).count()) > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM " + tables.of(ExecutionEntity.class) + " x JOIN " + tables.of(EventSubscriptionEntity.class)
+            + " e ON e.PROC_INST_ID_ = x.ID_ WHERE x.BUSINESS_KEY_ = ? AND e.EVENT_TYPE_ = 'message' AND e.EVENT_NAME_ = ?")
+        .params(distributorId, message).query(Integer.class).single() > 0;
   }
 
   private void correlate(String message, String distributorId, Map<String, Object> variables) {
