@@ -104,12 +104,23 @@ public class Touchpoints {
   }
 
   /**
+   * A prospect opened a tracked link: the view is counted and, at the first, the VIEWED touchpoint
+   * recorded and the journey moved on, in one transaction (one commit, and a failed correlation
+   * leaves the view uncounted, so the next open tries again). Empty for a token no share has.
+   */
+  @Transactional
+  public Optional<Share> viewThroughLink(String token) {
+    Optional<Share> viewed = shares.recordView(token);
+    viewed.filter(share -> share.viewCount() == 1).ifPresent(this::firstView);
+    return viewed;
+  }
+
+  /**
    * The first view through a tracked link: a VIEWED touchpoint, and the journey waiting for it moves on.
    * The touchpoint is stored with the usual effect, moving the journey on, and corrected when no journey
    * was waiting; a repeated view finds its key taken and changes nothing.
    */
-  @Transactional
-  public Touchpoint.Effect firstViewThroughLink(Share share) {
+  private Touchpoint.Effect firstView(Share share) {
     Event event = new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(), share.assetId(),
         Instant.now(), "tracked-link");
     Touchpoint stored;

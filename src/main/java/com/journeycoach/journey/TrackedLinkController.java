@@ -2,7 +2,6 @@ package com.journeycoach.journey;
 
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.Share;
-import com.journeycoach.content.Shares;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -24,26 +23,21 @@ class TrackedLinkController {
       <body><h1>This link is not known</h1><p>Ask the person who sent it to you for a new one.</p></body></html>
       """;
 
-  private final Shares shares;
   private final Catalog catalog;
   private final Touchpoints touchpoints;
 
-  TrackedLinkController(Shares shares, Catalog catalog, Touchpoints touchpoints) {
-    this.shares = shares;
+  TrackedLinkController(Catalog catalog, Touchpoints touchpoints) {
     this.catalog = catalog;
     this.touchpoints = touchpoints;
   }
 
   @GetMapping("/s/{token}")
   ResponseEntity<String> open(@PathVariable String token) {
-    Optional<Share> viewed = token.matches("[A-Za-z0-9_-]{43}") ? shares.recordView(token) : Optional.empty();
+    Optional<Share> viewed = token.matches("[A-Za-z0-9_-]{43}") ? touchpoints.viewThroughLink(token) : Optional.empty();
     if (viewed.isEmpty()) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML).body(NOT_FOUND_PAGE);
     }
     Share share = viewed.get();
-    if (share.viewCount() == 1) {
-      touchpoints.firstViewThroughLink(share);
-    }
     return ResponseEntity.status(HttpStatus.FOUND)
         .location(URI.create(catalog.get(share.assetId()).url().strip()))
         .header("Cache-Control", "no-store")

@@ -165,7 +165,7 @@ abstract class JourneyBenchmark {
   /** The prospect opens the tracked link (its token found untimed), as the link controller records it. */
   private Runnable viewJourney(Started instance) {
     String token = shares.get((String) runtime.getVariable(instance.processInstanceId(), "shareId")).token();
-    return () -> touchpoints.firstViewThroughLink(shares.recordView(token).orElseThrow());
+    return () -> touchpoints.viewThroughLink(token).orElseThrow();
   }
 
   /** The bare process, started on the engine directly with the start variables the journey starter passes. */

@@ -178,7 +178,7 @@ class OnboardingProcessTest {
     Task share = engine.getTaskService().createTaskQuery().processInstanceId(journeyId).taskDefinitionKey("Task_ShareAsset").singleResult();
     String shareId = (String) engine.getRuntimeService().getVariable(journeyId, "shareId");
     engine.getTaskService().complete(share.getId(), Map.of("shareChannel", "SMS"));
-    touchpoints.firstViewThroughLink(shares.recordView(shares.get(shareId).token()).orElseThrow());
+    touchpoints.viewThroughLink(shares.get(shareId).token()).orElseThrow();
     Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(journeyId).taskDefinitionKey("Task_AskFollowUp").singleResult();
     engine.getTaskService().complete(followUp.getId(), answers);
   }

@@ -104,7 +104,7 @@ abstract class ProspectDevelopmentProcessTests {
     Share share = shares.get(var(journey, "shareId"));
     complete(task(journey), withVariables("shareChannel", "SMS"));
     BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
-    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+    touchpoints.viewThroughLink(share.token()).orElseThrow();
     return share;
   }
 
@@ -226,7 +226,7 @@ abstract class ProspectDevelopmentProcessTests {
   void viewBeforeTheShareIsConfirmedSkipsTheWait() {
     ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
     Share share = shares.get(var(journey, "shareId"));
-    touchpoints.firstViewThroughLink(shares.recordView(share.token()).orElseThrow());
+    touchpoints.viewThroughLink(share.token()).orElseThrow();
 
     complete(task(journey), withVariables("shareChannel", "EMAIL"));
 

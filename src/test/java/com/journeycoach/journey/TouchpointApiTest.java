@@ -107,10 +107,14 @@ class TouchpointApiTest {
     String waiting = engine.getRuntimeService().startProcessInstanceByKey(key, prospect.id(),
         java.util.Map.of("shareId", share.id())).getId();
 
-    assertThat(touchpoints.firstViewThroughLink(otherShare)).as("another share's view").isEqualTo(Touchpoint.Effect.STORED);
+    touchpoints.viewThroughLink(otherShare.token()).orElseThrow();
+    assertThat(touchpoints.findByKey("share:" + otherShare.id() + ":viewed").orElseThrow().effect()).as("another share's view")
+        .isEqualTo(Touchpoint.Effect.STORED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).count()).isZero();
 
-    assertThat(touchpoints.firstViewThroughLink(share)).isEqualTo(Touchpoint.Effect.JOURNEY_MOVED_ON);
+    touchpoints.viewThroughLink(share.token()).orElseThrow();
+    assertThat(touchpoints.findByKey("share:" + share.id() + ":viewed").orElseThrow().effect())
+        .isEqualTo(Touchpoint.Effect.JOURNEY_MOVED_ON);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_AskFollowUp");
   }

@@ -282,7 +282,7 @@ public class DemoMarket {
       return;
     }
     Share share = shares.get(shareId);
-    shares.recordView(share.token()).ifPresent(touchpoints::firstViewThroughLink);
+    touchpoints.viewThroughLink(share.token());
     Audience audience = prospects.get(share.prospectId()).audience();
     if (market.chance(market.conversionAfterView(share.assetId(), audience))) {
       touchpoints.report(new Touchpoints.Event("demo:purchase:" + share.prospectId(), Touchpoint.Kind.PURCHASED,
