@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Upgrading a database that already holds journeys: V9 fills each distributor's forecast sums from
  * the journeys closed before it (the last close estimate of each, and whether it converted), keeps
- * every row, and leaves the answers given before it unnumbered. On H2 and on MariaDB.
+ * every row, and leaves the answers given before it unnumbered; V11 counts the prospects each
+ * distributor had added onto their row. On H2 and on MariaDB.
  */
 class MigrationUpgradeTest {
 
@@ -57,6 +58,9 @@ class MigrationUpgradeTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM follow_up_answer").query(Long.class).single()).isEqualTo(5);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM follow_up_answer WHERE answer_number IS NOT NULL").query(Long.class).single())
         .isZero();
+    // V11: the prospects each distributor had added, counted onto their row
+    assertThat(jdbc.sql("SELECT prospects_added FROM distributor WHERE id = 'dana'").query(Integer.class).single()).isEqualTo(4);
+    assertThat(jdbc.sql("SELECT prospects_added FROM distributor WHERE id = 'noel'").query(Integer.class).single()).isEqualTo(1);
   }
 
   private static Object[] sums(JdbcClient jdbc, String distributorId) {

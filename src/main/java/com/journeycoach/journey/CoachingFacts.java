@@ -158,8 +158,8 @@ public class CoachingFacts {
             + " f.interest_change, f.purchase_intent, a.product FROM prospect p"
             + " LEFT JOIN follow_up_answer f ON f.prospect_id = p.id LEFT JOIN asset_share s ON s.id = f.share_id"
             + " LEFT JOIN asset a ON a.id = s.asset_id"
-            + " WHERE p.distributor_id = ? AND p.status IN ('ACTIVE', 'NURTURE') ORDER BY p.created_at, p.id")
-        .param(distributorId).query(rs -> {
+            + " WHERE " + Prospects.openOf("p") + " ORDER BY p.created_at, p.id")
+        .params(distributorId, distributorId).query(rs -> {
           OpenProspect prospect = open.get(rs.getString(1));
           if (prospect == null) {
             prospect = new OpenProspect(rs.getString(1), rs.getTimestamp(2).toInstant(), Personality.ofStored(rs.getString(3)),
@@ -176,8 +176,9 @@ public class CoachingFacts {
 
   /**
    * The distributor as the rules see them, and their forecast record, in one query: the profile with
-   * how many prospects they have added and when they last did anything (added, shared, answered),
-   * by index; the forecast record from the running sums {@link ForecastRecords} keeps on their row.
+   * how many prospects they have added (counted on their row as they are added) and when they last did
+   * anything (added, shared, answered), by index; the forecast record from the running sums
+   * {@link ForecastRecords} keeps on their row.
    */
   private record Record(DistributorProfile profile, ForecastRecord forecast) {
   }
@@ -192,21 +193,20 @@ public class CoachingFacts {
   }
 
   private Record record(String id, Instant now) {
-    return jdbc.sql("SELECT sponsor_id, experienced, personality, trained_products, created_at,"
-            + " (SELECT COUNT(*) FROM prospect WHERE distributor_id = ?),"
+    return jdbc.sql("SELECT sponsor_id, experienced, personality, trained_products, created_at, "
             + latest("created_at", "prospect") + ", " + latest("shared_at", "asset_share") + ", "
             + latest("answered_at", "follow_up_answer") + ","
-            + " closed_journeys, close_estimate_sum, converted_journeys FROM distributor WHERE id = ?")
-        .params(id, id, id, id, id)
+            + " closed_journeys, close_estimate_sum, converted_journeys, prospects_added FROM distributor WHERE id = ?")
+        .params(id, id, id, id)
         .query((rs, i) -> {
           Instant enrolled = rs.getTimestamp(5).toInstant();
-          Instant lastActivity = Stream.of(rs.getTimestamp(7), rs.getTimestamp(8), rs.getTimestamp(9)).filter(Objects::nonNull)
+          Instant lastActivity = Stream.of(rs.getTimestamp(6), rs.getTimestamp(7), rs.getTimestamp(8)).filter(Objects::nonNull)
               .map(Timestamp::toInstant).max(Comparator.naturalOrder()).orElse(enrolled);
           String personality = rs.getString(3);
           DistributorProfile profile = new DistributorProfile(id, rs.getString(1), rs.getBoolean(2),
               personality == null ? null : Personality.valueOf(personality), Distributors.products(rs.getString(4)),
-              Duration.between(enrolled, now).toDays(), Duration.between(lastActivity, now).toDays(), rs.getInt(6));
-          return new Record(profile, ForecastRecords.of(id, rs.getInt(10), rs.getLong(11), rs.getInt(12)));
+              Duration.between(enrolled, now).toDays(), Duration.between(lastActivity, now).toDays(), rs.getInt(12));
+          return new Record(profile, ForecastRecords.of(id, rs.getInt(9), rs.getLong(10), rs.getInt(11)));
         })
         .optional().orElseThrow(() -> new NotFoundException("No distributor '" + id + "'"));
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +23,16 @@ public class Prospects {
     public NewProspect(String distributorId, String firstName, String lastName, String email, String phone, Audience audience) {
       this(distributorId, firstName, lastName, email, phone, audience, null);
     }
+  }
+
+  /**
+   * The condition for a distributor's open prospects (active or in nurture) in a query of
+   * {@code prospect} as {@code alias}, with the distributor's id bound twice: as pairs, which H2 looks
+   * up in the (distributor, status) index, where with {@code status IN (...)} it reads every prospect
+   * the distributor ever had.
+   */
+  public static String openOf(String alias) {
+    return "(" + alias + ".distributor_id, " + alias + ".status) IN ((?, 'ACTIVE'), (?, 'NURTURE'))";
   }
 
   private static final String COLUMNS = "id, distributor_id, first_name, last_name, email, phone, audience, personality, status,"
@@ -57,17 +66,16 @@ public class Prospects {
     Prospect prospect = new Prospect(UUID.randomUUID().toString(), request.distributorId(), request.firstName(),
         request.lastName(), request.email(), phone, request.audience() == null ? Audience.PRODUCT_CUSTOMER : request.audience(),
         request.personality() == null ? Personality.UNKNOWN : request.personality(), Prospect.Status.ACTIVE, now);
-    try {
-      jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
-              prospect.phone(), prospect.audience().name(), prospect.personality().name(), prospect.status().name(),
-              Timestamp.from(now), Timestamp.from(now))
-          .update();
-    } catch (DataIntegrityViolationException refused) {
-      // the foreign key to the distributor: only now look whether the distributor is there
+    // the distributor's count of prospects added; no row counted means no such distributor
+    if (jdbc.sql("UPDATE distributor SET prospects_added = prospects_added + 1 WHERE id = ?").param(request.distributorId())
+        .update() == 0) {
       distributors.get(request.distributorId());
-      throw refused;
     }
+    jdbc.sql("INSERT INTO prospect (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(prospect.id(), prospect.distributorId(), prospect.firstName(), prospect.lastName(), prospect.email(),
+            prospect.phone(), prospect.audience().name(), prospect.personality().name(), prospect.status().name(),
+            Timestamp.from(now), Timestamp.from(now))
+        .update();
     events.publishEvent(new ProspectAdded(prospect, journeyAlreadyRunning));
     return prospect;
   }
@@ -97,13 +105,15 @@ public class Prospects {
 
   /** The prospects whose journey is still going (active or in nurture), oldest first. */
   public List<Prospect> openOfDistributor(String distributorId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE distributor_id = ? AND status IN ('ACTIVE', 'NURTURE')"
-            + " ORDER BY created_at, id").param(distributorId)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect p WHERE " + openOf("p") + " ORDER BY created_at, id")
+        .params(distributorId, distributorId)
         .query(Prospects::prospect).list();
   }
 
+  /** How many prospects the distributor has added (kept on their row as they are added). */
   public int countOfDistributor(String distributorId) {
-    return jdbc.sql("SELECT COUNT(*) FROM prospect WHERE distributor_id = ?").param(distributorId).query(Integer.class).single();
+    return jdbc.sql("SELECT prospects_added FROM distributor WHERE id = ?").param(distributorId).query(Integer.class).optional()
+        .orElse(0);
   }
 
   /**

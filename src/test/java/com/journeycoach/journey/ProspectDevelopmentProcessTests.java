@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.journeycoach.coaching.DistributorProfile;
 import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
@@ -349,9 +350,15 @@ abstract class ProspectDevelopmentProcessTests {
         "coaching.follow-up-now", 1, "test");
     ProcessInstance fresh = addProspect(Audience.PRODUCT_CUSTOMER);
 
-    Map<String, ProspectJourney> journeys = coachingFacts.forDistributor(Occasion.dailyReview(), distributorId).stream()
+    List<Object> facts = coachingFacts.forDistributor(Occasion.dailyReview(), distributorId);
+    Map<String, ProspectJourney> journeys = facts.stream()
         .filter(ProspectJourney.class::isInstance).map(ProspectJourney.class::cast)
         .collect(java.util.stream.Collectors.toMap(ProspectJourney::prospectId, journey -> journey));
+
+    // the prospects the distributor has added, as counted on their row
+    assertThat(facts).filteredOn(DistributorProfile.class::isInstance).singleElement()
+        .extracting(fact -> ((DistributorProfile) fact).prospectCount()).isEqualTo(prospects.ofDistributor(distributorId).size())
+        .isEqualTo(2);
 
     assertThat(journeys).containsOnlyKeys(answered.getBusinessKey(), fresh.getBusinessKey());
     assertThat(journeys.get(answered.getBusinessKey())).satisfies(journey -> {
