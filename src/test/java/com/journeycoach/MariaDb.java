@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real MariaDB (or MySQL) server for the tests tagged "mariadb": 127.0.0.1:3306, user root,
@@ -84,11 +84,9 @@ public final class MariaDb implements ExecutionCondition {
     return serverUrl(database);
   }
 
-  /** Points the application at a fresh database through the {@code mysql} profile's properties. */
-  public static void register(DynamicPropertyRegistry registry) {
-    String url = freshDatabase();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", MariaDb::user);
-    registry.add("spring.datasource.password", MariaDb::password);
+  /** The {@code mysql} profile's datasource properties for a fresh database. */
+  public static Map<String, Object> properties() {
+    return Map.of("spring.datasource.url", freshDatabase(), "spring.datasource.username", user(),
+        "spring.datasource.password", password());
   }
 }
