@@ -1,10 +1,10 @@
 package com.journeycoach.coaching;
 
+import com.journeycoach.statistics.PaceTuner;
 import com.journeycoach.statistics.Threshold;
 import com.journeycoach.statistics.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,12 +60,9 @@ public class Coach {
     return new ThresholdValue(threshold.name(), hours(threshold.value()));
   }
 
+  /** A duration threshold in hours, read as the pace tuner reads it (days as a period, months as 30 days). */
   static double hours(String isoDuration) {
-    if (isoDuration.startsWith("PT")) {
-      return Duration.parse(isoDuration).toMillis() / 3_600_000.0;
-    }
-    Period period = Period.parse(isoDuration);
-    return period.getDays() * 24.0 + period.getMonths() * 30 * 24.0;
+    return PaceTuner.parse(isoDuration).toMillis() / 3_600_000.0;
   }
 
   private static List<String> recipientsOf(Collection<?> facts) {

@@ -5,7 +5,6 @@ import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.ForbiddenException;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
-import com.journeycoach.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,8 +58,7 @@ class CoachingController {
   @Operation(summary = "Send a coaching nudge to a distributor yourself (managers); it is delivered by SMS or email like a reminder")
   Nudge send(@Valid @RequestBody ManualNudge request) {
     currentUser.require(Groups.MANAGERS, Groups.ADMINS);
-    distributors.find(request.recipientId())
-        .orElseThrow(() -> new NotFoundException("No distributor '" + request.recipientId() + "'"));
+    distributors.get(request.recipientId());
     return nudges.record(request.recipientId(), Nudge.Audience.DISTRIBUTOR, "MANUAL", request.prospectId(), null,
         request.messageKey(), 1, "sent by " + currentUser.id());
   }

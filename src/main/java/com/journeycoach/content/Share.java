@@ -5,8 +5,4 @@ import java.time.Instant;
 /** An asset sent to a prospect through a tracked link {@code /s/{token}}. */
 public record Share(String id, String token, String prospectId, String assetId, String distributorId, String channel,
                     Instant createdAt, Instant sharedAt, Instant firstViewedAt, int viewCount) {
-
-  public boolean viewed() {
-    return viewCount > 0;
-  }
 }

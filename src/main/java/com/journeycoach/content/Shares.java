@@ -72,7 +72,7 @@ public class Shares {
     return updated == 0 ? Optional.empty() : findByToken(token);
   }
 
-  public Optional<Share> findByToken(String token) {
+  private Optional<Share> findByToken(String token) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE token = ?").param(token).query(Shares::share).optional();
   }
 

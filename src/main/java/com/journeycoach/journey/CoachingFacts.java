@@ -47,19 +47,12 @@ public class CoachingFacts {
   /** The purchase intents that show interest in the asset's product. */
   private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
 
-  private final Prospects prospects;
   private final JdbcClient jdbc;
   private final EngineTables tables;
 
-  public CoachingFacts(Prospects prospects, JdbcClient jdbc, EngineTables tables) {
-    this.prospects = prospects;
+  public CoachingFacts(JdbcClient jdbc, EngineTables tables) {
     this.jdbc = jdbc;
     this.tables = tables;
-  }
-
-  /** The facts for an occasion about one prospect: their distributor's whole picture and the occasion. */
-  public List<Object> about(Occasion occasion, String prospectId) {
-    return forDistributor(occasion, prospects.get(prospectId).distributorId());
   }
 
   /**

@@ -29,7 +29,7 @@ class JourneyStarter {
       Prospect prospect = added.prospect();
       engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, prospect.id(),
           Variables.putValue("prospectId", prospect.id()).putValue("distributorId", prospect.distributorId())
-              .putValue("prospectName", JourneySteps.nameOf(prospect))
+              .putValue("prospectName", prospect.fullName())
               .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))
               .putValueTyped(JourneySteps.NEW_PROSPECT, Variables.booleanValue(true, true))));
     }

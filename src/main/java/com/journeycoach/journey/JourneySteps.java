@@ -87,7 +87,7 @@ public class JourneySteps {
     if (!prospect.distributorId().equals(execution.getVariable("distributorId"))) {
       execution.setVariable("distributorId", prospect.distributorId());
     }
-    execution.setVariable("prospectName", nameOf(prospect));
+    execution.setVariable("prospectName", prospect.fullName());
     execution.setVariable(AUDIENCE, passedOn(prospect.audience()));
   }
 
@@ -170,11 +170,6 @@ public class JourneySteps {
   /** "Resume journey": the nurture period is over. */
   public void resumeJourney(DelegateExecution execution) {
     prospects.changeStatus(prospectId(execution), Prospect.Status.ACTIVE);
-  }
-
-  /** The name the forms greet the prospect by. */
-  static String nameOf(Prospect prospect) {
-    return (prospect.firstName() + " " + Optional.ofNullable(prospect.lastName()).orElse("")).strip();
   }
 
   /** The prospect's audience as a transient variable: never stored, gone at the next wait state. */

@@ -7,7 +7,7 @@ import com.journeycoach.people.DistributorRegistered;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectAdded;
-import com.journeycoach.people.ProspectClosed;
+import com.journeycoach.people.ProspectStatusChanged;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
@@ -65,8 +65,8 @@ class OnboardingSignals {
   }
 
   @EventListener
-  void on(ProspectClosed closed) {
-    Prospect prospect = closed.prospect();
+  void on(ProspectStatusChanged changed) {
+    Prospect prospect = changed.prospect();
     if (prospect.status() == Prospect.Status.WON) {
       if (waitsFor("FirstSaleMade", prospect.distributorId())) {
         correlate("FirstSaleMade", prospect.distributorId(), Map.of());

@@ -21,7 +21,8 @@ public class PaceNudges {
   }
 
   public void record(DelegateExecution execution, String step) {
-    String prospectId = (String) execution.getVariable("prospectId");
-    coach.coach(facts.about(Occasion.paceTimer(step, prospectId), prospectId), execution.getProcessInstanceId());
+    // the journey keeps its prospect's distributor in a variable ("Register prospect" sets it)
+    coach.coach(facts.forDistributor(Occasion.paceTimer(step, (String) execution.getVariable("prospectId")),
+        (String) execution.getVariable("distributorId")), execution.getProcessInstanceId());
   }
 }

@@ -120,20 +120,19 @@ public class Touchpoints {
    * The touchpoint is stored with the usual effect, moving the journey on, and corrected when no journey
    * was waiting; a repeated view finds its key taken and changes nothing.
    */
-  private Touchpoint.Effect firstView(Share share) {
+  private void firstView(Share share) {
     Event event = new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(), share.assetId(),
         Instant.now(), "tracked-link");
     Touchpoint stored;
     try {
       stored = insert(event, share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
     } catch (DuplicateKeyException viewedBefore) {
-      return Touchpoint.Effect.STORED;
+      return;
     }
     Touchpoint.Effect effect = viewed(share);
     if (effect != stored.effect()) {
       withEffect(stored, effect);
     }
-    return effect;
   }
 
   /**
@@ -185,7 +184,7 @@ public class Touchpoints {
     if (prospect.isClosed()) {
       return Touchpoint.Effect.STORED;
     }
-    prospects.changeStatus(prospect.id(), status);
+    prospects.changeStatus(prospect, status);
     int ended = engine.call(() -> runtime.createMessageCorrelation(message)
         .processInstanceBusinessKey(prospect.id())
         .correlateAllWithResult().size());

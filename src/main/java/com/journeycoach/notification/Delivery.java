@@ -121,8 +121,7 @@ public class Delivery {
       return;
     }
     String prospectName = nudge.prospectId() == null ? null
-        : prospects.find(nudge.prospectId()).map(p -> (p.firstName() + " " + Optional.ofNullable(p.lastName()).orElse("")).strip())
-            .orElse(null);
+        : prospects.find(nudge.prospectId()).map(Prospect::fullName).orElse(null);
     String link = taskLink(nudge);
     String body = templates.sms(nudge.messageKey(), recipient.firstName(), prospectName, link);
     SendLedger.Entry entry = ledger.prepare(nudge.id(), channel, address, body);
@@ -172,7 +171,7 @@ public class Delivery {
 
   private static Recipient recipient(Distributor distributor) {
     Channel preferred = "EMAIL".equals(distributor.preferredChannel()) ? Channel.EMAIL : Channel.SMS;
-    return new Recipient(distributor.id(), distributor.firstName(), distributor.phone(), distributor.email(),
+    return new Recipient(distributor.firstName(), distributor.phone(), distributor.email(),
         ZoneId.of(distributor.timeZone()), preferred);
   }
 

@@ -9,15 +9,9 @@ import org.slf4j.LoggerFactory;
 class LogSender implements Sender {
 
   private static final Logger log = LoggerFactory.getLogger(LogSender.class);
-  private final Channel channel;
-
-  LogSender(Channel channel) {
-    this.channel = channel;
-  }
-
   @Override
   public String send(Outgoing message) {
-    log.info("[{} not sent, log channel] to {}: {}", channel, message.address(), message.text());
+    log.info("[{} not sent, log channel] to {}: {}", message.channel(), message.address(), message.text());
     return "log:" + message.messageKey();
   }
 

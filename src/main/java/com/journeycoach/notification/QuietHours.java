@@ -26,11 +26,11 @@ public final class QuietHours {
     if (!time.isBefore(opens) && time.isBefore(closes)) {
       return due;
     }
+    // with and plusDays resolve a daylight-saving gap to the next valid instant
     ZonedDateTime opening = local.with(opens);
     if (!time.isBefore(closes)) {
       opening = opening.plusDays(1);
     }
-    // atZone resolves a daylight-saving gap to the next valid instant
-    return opening.withZoneSameLocal(zone).toInstant();
+    return opening.toInstant();
   }
 }

@@ -63,14 +63,16 @@ public class SendLedger {
       if (existing.isPresent()) {
         return existing.get();
       }
-      byte[] token = new byte[24];
-      RANDOM.nextBytes(token);
+      byte[] random = new byte[24];
+      RANDOM.nextBytes(random);
+      Entry entry = new Entry(key, nudgeId, channel, address, Status.PREPARED, body, 0, null, null,
+          Base64.getUrlEncoder().withoutPadding().encodeToString(random), null);
       jdbc.sql("INSERT INTO send_ledger (message_key, nudge_id, channel, address, status, body, attempts, unsubscribe_token,"
               + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
-          .params(key, nudgeId, channel.name(), address, Status.PREPARED.name(), body,
-              Base64.getUrlEncoder().withoutPadding().encodeToString(token), Timestamp.from(Instant.now()))
+          .params(key, nudgeId, channel.name(), address, entry.status().name(), body, entry.unsubscribeToken(),
+              Timestamp.from(Instant.now()))
           .update();
-      return find(key).orElseThrow();
+      return entry;
     });
   }
 

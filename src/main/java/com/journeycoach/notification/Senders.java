@@ -23,10 +23,10 @@ public class Senders {
     if (properties.twilio().configured()) {
       senders.put(Channel.SMS, new TwilioSms(properties.twilio(), publicAddress.trackedLinkBaseUrl() + "/webhooks/twilio/status"));
     } else {
-      senders.put(Channel.SMS, new LogSender(Channel.SMS));
+      senders.put(Channel.SMS, new LogSender());
     }
     JavaMailSender mailSender = mail.getIfAvailable();
-    senders.put(Channel.EMAIL, mailSender != null ? new MailEmail(mailSender, properties.emailFrom()) : new LogSender(Channel.EMAIL));
+    senders.put(Channel.EMAIL, mailSender != null ? new MailEmail(mailSender, properties.emailFrom()) : new LogSender());
 
     for (Map.Entry<Channel, Sender> entry : senders.entrySet()) {
       if (entry.getValue() instanceof LogSender) {

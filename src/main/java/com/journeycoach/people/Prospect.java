@@ -7,6 +7,11 @@ import java.time.Instant;
 public record Prospect(String id, String distributorId, String firstName, String lastName, String email, String phone,
                        Audience audience, Personality personality, Status status, Instant createdAt) {
 
+  /** The name the forms and reminders greet the prospect by. */
+  public String fullName() {
+    return (firstName + " " + (lastName == null ? "" : lastName)).strip();
+  }
+
   public enum Status {
     ACTIVE, NURTURE, WON, ENROLLED, LOST;
 

@@ -117,22 +117,19 @@ public class Prospects {
   }
 
   /**
-   * Changes the status and publishes {@link ProspectStatusChanged}; becoming WON or ENROLLED also
-   * publishes {@link ProspectClosed} for the onboarding journey.
+   * Changes the status and, when it is a change, publishes {@link ProspectStatusChanged} (the
+   * forecast record and the onboarding journey hear of it); 404 for an unknown prospect.
    */
   public void changeStatus(String id, Prospect.Status status) {
-    Prospect before = get(id);
-    int updated = jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), id).update();
-    if (updated == 0) {
-      throw new NotFoundException("No prospect '" + id + "'");
-    }
-    if (before.status() == status) {
-      return;
-    }
-    events.publishEvent(new ProspectStatusChanged(before.withStatus(status), before.status()));
-    if (status == Prospect.Status.WON || status == Prospect.Status.ENROLLED) {
-      events.publishEvent(new ProspectClosed(before.withStatus(status)));
+    changeStatus(get(id), status);
+  }
+
+  /** The same for a prospect the caller has just read. */
+  public void changeStatus(Prospect before, Prospect.Status status) {
+    jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
+        .params(status.name(), Timestamp.from(Instant.now()), before.id()).update();
+    if (before.status() != status) {
+      events.publishEvent(new ProspectStatusChanged(before.withStatus(status), before.status()));
     }
   }
 }
