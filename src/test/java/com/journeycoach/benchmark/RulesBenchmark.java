@@ -3,6 +3,7 @@ package com.journeycoach.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.coaching.NudgeDecision;
+import com.journeycoach.coaching.RecentNudge;
 import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.RulesProperties;
 import com.journeycoach.coaching.ThresholdValue;
@@ -27,8 +28,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.utils.KieHelper;
 
 /**
  * Coaching decisions per second: the rules in {@code rules/*.drl} through {@link RuleBook#decide}
@@ -47,7 +51,9 @@ import org.kie.api.runtime.StatelessKieSession;
  * <p>With {@code -Drules.benchmark.variants=true}, to show where the rules' time goes, variants of
  * the rules path are then timed the same way on the same facts: a session built per decision
  * instead of pooled (checked to decide as the shipped rules do), and rule files or facts left out
- * (only to attribute cost). Nothing under {@code src/main} or {@code rules/} is changed by this.
+ * (only to attribute cost), down to Drools' own cost whatever the rules: the same facts into a
+ * session of no rules at all, by equality and by identity, folded into as few facts as the fact
+ * types allow, and nothing inserted. Nothing under {@code src/main} or {@code rules/} is changed by this.
  *
  * <p>Run: {@code mvn -B -Pbenchmark verify -Dtest=RulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Drules.benchmark.rounds=7} and {@code -Drules.benchmark.round-millis=300} are the defaults;
@@ -184,6 +190,18 @@ class RulesBenchmark {
             .filter(f -> !(f instanceof ThresholdValue)).toList()));
     List<Object> noFacts = List.of();
     attribution(variants, "no facts", "floor: a pooled session of the shipped rules, nothing inserted", facts -> rules.decide(noFacts));
+    // Drools' own cost, whatever the rules: a rule base without a single rule
+    KieSessionsPool noRules = ruleBook(Map.of("none.drl", NO_RULES)).current().sessions();
+    attribution(variants, "no rules", "Drools alone: the facts the rule book inserts, into a pooled session of no rules",
+        facts -> execute(noRules.newStatelessKieSession(), rules.factsFor(facts)));
+    KieSessionsPool noRulesByIdentity = new KieHelper().addContent(NO_RULES, ResourceType.DRL)
+        .build(EqualityBehaviorOption.IDENTITY).newKieSessionsPool(2);
+    attribution(variants, "no rules, identity", "the same, facts told apart by identity instead of equality (no hashing)",
+        facts -> execute(noRulesByIdentity.newStatelessKieSession(), rules.factsFor(facts)));
+    attribution(variants, "no rules, folded facts", "the same with the thresholds and the recent nudges each folded into one fact",
+        facts -> execute(noRulesByIdentity.newStatelessKieSession(), folded(rules.factsFor(facts))));
+    attribution(variants, "no rules, no facts", "a pooled session of no rules, nothing inserted: the least a decision costs",
+        facts -> execute(noRulesByIdentity.newStatelessKieSession(), noFacts));
     variants.add(new Variant(plain, "PlainJavaCoach", true));
 
     Measured measured = measure(variants.stream().map(Variant::contestant).toList(), mix);
@@ -360,6 +378,34 @@ class RulesBenchmark {
     }
     return changed;
   }
+
+  /**
+   * The fewest facts a decision could insert with the fact types the issue names: every threshold in
+   * one map and every recent nudge in one list instead of a fact each (the rules would then read them
+   * through methods of those two facts).
+   */
+  private static List<Object> folded(List<Object> facts) {
+    List<Object> folded = new ArrayList<>();
+    Map<String, Double> thresholds = new TreeMap<>();
+    List<RecentNudge> recent = new ArrayList<>();
+    for (Object fact : facts) {
+      if (fact instanceof ThresholdValue threshold) {
+        thresholds.put(threshold.name(), threshold.value());
+      } else if (fact instanceof RecentNudge nudge) {
+        recent.add(nudge);
+      } else {
+        folded.add(fact);
+      }
+    }
+    folded.add(thresholds);
+    folded.add(recent);
+    return folded;
+  }
+
+  static final String NO_RULES = """
+      package com.journeycoach.rules;
+      global java.util.List decisions;
+      """;
 
   static final String COLLECT_ONLY = """
       package com.journeycoach.rules;
