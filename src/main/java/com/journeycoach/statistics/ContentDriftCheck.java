@@ -99,12 +99,18 @@ public class ContentDriftCheck {
     return alerts;
   }
 
-  /** The alerts for assets without an open review, from the views in the database. */
-  public List<Alert> assess() {
-    ContentDrift.Settings settings = new ContentDrift.Settings(
+  /** How the test decides now, from the thresholds (by default {@link #DEFAULT_SETTINGS}). */
+  public ContentDrift.Settings settings() {
+    return new ContentDrift.Settings(
         thresholds.number("drift.relative-drop").doubleValue(),
         thresholds.number("drift.decision-limit").doubleValue(),
-        thresholds.number("drift.min-history-views").longValue(), 1);
+        thresholds.number("drift.min-history-views").longValue(),
+        thresholds.number("drift.min-history-conversions").longValue());
+  }
+
+  /** The alerts for assets without an open review, from the views in the database. */
+  public List<Alert> assess() {
+    ContentDrift.Settings settings = settings();
     int watchDays = thresholds.number("drift.watch-days").intValue();
     int historyDays = thresholds.number("drift.history-days").intValue();
     int horizonDays = thresholds.number("drift.conversion-horizon-days").intValue();

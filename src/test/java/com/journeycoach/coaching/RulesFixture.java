@@ -37,6 +37,7 @@ public final class RulesFixture {
       new ThresholdValue("drift.watch-days", 90),
       new ThresholdValue("drift.history-days", 365),
       new ThresholdValue("drift.min-history-views", 1000),
+      new ThresholdValue("drift.min-history-conversions", 50),
       new ThresholdValue("drift.conversion-horizon-days", 14),
       new ThresholdValue("tuning.pace-quantile", 0.8),
       new ThresholdValue("tuning.prior-weight", 30),
