@@ -1,6 +1,7 @@
 package com.journeycoach.notification;
 
 import com.journeycoach.content.CatalogProperties;
+import com.journeycoach.system.ForbiddenException;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +49,7 @@ class TwilioWebhookController {
                                  @RequestHeader(value = "X-Twilio-Signature", required = false) String signature) {
     Map<String, String> params = params(request);
     if (!signedByTwilio("/webhooks/twilio/inbound", params, signature)) {
-      return forbidden();
+      throw notSignedByTwilio();
     }
     String from = params.get("From");
     String word = params.getOrDefault("Body", "").strip().toUpperCase(Locale.ROOT);
@@ -77,7 +77,7 @@ class TwilioWebhookController {
                                 @RequestHeader(value = "X-Twilio-Signature", required = false) String signature) {
     Map<String, String> params = params(request);
     if (!signedByTwilio("/webhooks/twilio/status", params, signature)) {
-      return forbidden();
+      throw notSignedByTwilio();
     }
     String sid = params.get("MessageSid");
     String status = params.get("MessageStatus");
@@ -105,9 +105,8 @@ class TwilioWebhookController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(body);
   }
 
-  private static ResponseEntity<String> forbidden() {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"Only requests signed by Twilio (X-Twilio-Signature) are accepted\"}");
+  /** Answered as a 403 problem detail, as every refused request. */
+  private static ForbiddenException notSignedByTwilio() {
+    return new ForbiddenException("Only requests signed by Twilio (X-Twilio-Signature) are accepted");
   }
 }

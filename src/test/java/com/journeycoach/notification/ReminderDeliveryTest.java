@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -362,7 +363,10 @@ class ReminderDeliveryTest {
 
   @Test
   void aForgedOrUnsignedWebhookGets403AndChangesNothing() throws Exception {
-    inboundSms("STOP", "forged-signature").andExpect(status().isForbidden());
+    inboundSms("STOP", "forged-signature").andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Forbidden"))
+        .andExpect(jsonPath("$.detail").value("Only requests signed by Twilio (X-Twilio-Signature) are accepted"));
     mvc.perform(MockMvcRequestBuilders.post("/webhooks/twilio/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
         .param("From", PHONE).param("Body", "STOP")).andExpect(status().isForbidden());
     // signed for another body than the one sent
