@@ -130,12 +130,12 @@ public class Delivery {
     }
     Sender sender = senders.of(channel);
     String unsubscribeUrl = publicAddress.trackedLinkBaseUrl() + "/unsubscribe/" + entry.unsubscribeToken();
-    // the SMS text is the ledger's (fixed at the first try); email adds the unsubscribe line
-    String text = channel == Channel.SMS ? entry.body()
-        : templates.emailText(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl);
-    Outgoing message = new Outgoing(entry.messageKey(), channel, address,
-        templates.subject(nudge.messageKey(), recipient.firstName(), prospectName), text,
-        templates.emailHtml(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), unsubscribeUrl);
+    // the SMS text is the ledger's (fixed at the first try); email adds the unsubscribe line, a subject and HTML
+    Outgoing message = channel == Channel.SMS
+        ? new Outgoing(entry.messageKey(), channel, address, null, entry.body(), null, unsubscribeUrl)
+        : new Outgoing(entry.messageKey(), channel, address, templates.subject(nudge.messageKey(), recipient.firstName(), prospectName),
+            templates.emailText(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl),
+            templates.emailHtml(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), unsubscribeUrl);
     if (entry.status() == SendLedger.Status.ATTEMPTING) {
       // Another nudge may have sent the same text to the same number: a message another entry
       // holds is not this one's. (A unique provider id in the ledger settles two retries racing.)
