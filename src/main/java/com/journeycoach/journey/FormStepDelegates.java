@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class FormStepDelegates {
 
+  @Bean("registerProspect")
+  JavaDelegate registerProspect(JourneySteps steps) {
+    return steps::registerProspect;
+  }
+
   @Bean("recordFollowUp")
   JavaDelegate recordFollowUp(JourneySteps steps) {
     return steps::recordFollowUp;

@@ -14,6 +14,7 @@ import com.journeycoach.system.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
@@ -61,14 +62,25 @@ public class JourneySteps {
    * started by {@link JourneyStarter} brings what this step would read, so it has nothing to do.
    */
   public void registerProspect(DelegateExecution execution) {
-    if (execution.getVariable(AUDIENCE) != null) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user != null) {
+      // Started by a person (Tasklist's start form, or /engine-rest): the prospect is a new one of theirs, from
+      // the form. What the application passes for a prospect it added is not taken from a person: with it,
+      // a distributor could start a journey about another distributor's prospect or give one their tasks.
+      List<String> given = Stream.of("prospectId", "distributorId", AUDIENCE, NEW_PROSPECT)
+          .filter(name -> execution.getVariable(name) != null).toList();
+      if (!given.isEmpty()) {
+        throw new InvalidInputException("A journey started from Tasklist registers a new prospect of the distributor who starts it;"
+            + " it cannot be given " + String.join(", ", given), given.stream().map(name -> name + ": cannot be given").toList());
+      }
+    } else if (execution.getVariable(AUDIENCE) != null) {
+      // started by the application for a prospect it has just added: nothing to read
       return;
     }
     String prospectId = (String) execution.getVariable("prospectId");
     Prospect prospect;
     if (prospectId == null) {
       // started from Tasklist's start form: the distributor is the user who submitted it
-      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String distributorId = user == null ? null : user.getUserId();
       if (distributorId == null) {
         throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");

@@ -141,4 +141,54 @@ class JourneyOverHttpTest {
     assertThat(stillThere.get("taskDefinitionKey").asText()).isEqualTo("Task_AskFollowUp");
     assertThat(followUps.ofProspect(prospect.get("id").asText())).isEmpty();
   }
+
+  @Test
+  void aStartFormWithABadPhoneNumberGetsAProblemAndNothingIsStored() throws Exception {
+    TestUsers.ensureDistributor(distributors, "http-starter", null);
+    String me = Http.basic("http-starter", TestUsers.PASSWORD);
+    long journeysBefore = runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count();
+
+    HttpResponse<String> refused = http.post("/engine-rest/process-definition/key/prospect-development/submit-form", me, """
+        {"variables":{"prospectFirstName":{"value":"Lee"},"prospectPhone":{"value":"call me maybe"},
+          "audience":{"value":"PRODUCT_CUSTOMER"}}}""");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("phone").doesNotContain("\tat ");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count()).isEqualTo(journeysBefore);
+    assertThat(json(http.get("/api/prospects?distributorId=http-starter", me), 200)).isEmpty();
+  }
+
+  @Test
+  void aDistributorCannotStartAJourneyAboutAnotherDistributorsProspectNorForAnotherDistributor() throws Exception {
+    TestUsers.ensureDistributor(distributors, "http-owner", null);
+    TestUsers.ensureDistributor(distributors, "http-intruder", null);
+    String owner = Http.basic("http-owner", TestUsers.PASSWORD);
+    String intruder = Http.basic("http-intruder", TestUsers.PASSWORD);
+    String prospectId = json(http.post("/api/prospects", owner, "{\"firstName\":\"Kim\"}"), 201).get("id").asText();
+    long journeysBefore = runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count();
+    String ownersTasks = "/engine-rest/task/count?assignee=http-owner&processDefinitionKey=prospect-development";
+    long ownersTasksBefore = json(http.get(ownersTasks, owner), 200).get("count").asLong();
+
+    // the other distributor's prospect, with what the application itself passes when it starts a journey
+    HttpResponse<String> aboutTheirProspect = http.post("/engine-rest/process-definition/key/prospect-development/start", intruder,
+        """
+        {"variables":{"prospectId":{"value":"%s"},"distributorId":{"value":"http-owner"},
+          "prospectAudience":{"value":"PRODUCT_CUSTOMER","valueInfo":{"transient":true}}}}""".formatted(prospectId));
+    // a new prospect whose tasks would go to the other distributor
+    HttpResponse<String> forTheOther = http.post("/engine-rest/process-definition/key/prospect-development/start", intruder,
+        """
+        {"variables":{"distributorId":{"value":"http-owner"},"prospectFirstName":{"value":"Lee"},
+          "audience":{"value":"PRODUCT_CUSTOMER"}}}""");
+
+    for (HttpResponse<String> refused : List.of(aboutTheirProspect, forTheOther)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      assertThat(refused.body()).contains("started from Tasklist", "distributorId: cannot be given").doesNotContain("\tat ");
+    }
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("prospect-development").count()).isEqualTo(journeysBefore);
+    assertThat(json(http.get(ownersTasks, owner), 200).get("count").asLong()).isEqualTo(ownersTasksBefore);
+    assertThat(json(http.get("/api/prospects?distributorId=http-owner", owner), 200)).hasSize(1);
+    assertThat(json(http.get("/api/prospects?distributorId=http-intruder", intruder), 200)).isEmpty();
+  }
 }
