@@ -38,8 +38,13 @@ class CoachingController {
   }
 
   @GetMapping("/api/nudges")
-  @Operation(summary = "My nudges, newest first, each with the rule that made it (reason); managers may ask for anyone's")
+  @Operation(summary = "My nudges, newest first, each with the rule that made it (reason); a manager's include those to the"
+      + " managers; managers may ask for anyone's")
   List<Nudge> nudges(@RequestParam(required = false) String recipientId) {
+    if (recipientId == null && currentUser.isIn(Groups.MANAGERS)) {
+      // the rules tell "the manager" by addressing the group: every manager reads those with their own
+      return nudges.ofRecipients(List.of(currentUser.id(), Groups.MANAGERS));
+    }
     String of = recipientId == null ? currentUser.id() : recipientId;
     if (!of.equals(currentUser.id()) && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
       throw new ForbiddenException("A distributor lists their own nudges only");

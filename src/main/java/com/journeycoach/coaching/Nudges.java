@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,7 +45,14 @@ public class Nudges {
   }
 
   public List<Nudge> ofRecipient(String recipientId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id = ? ORDER BY created_at DESC, id").param(recipientId)
+    return ofRecipients(List.of(recipientId));
+  }
+
+  /** The nudges of any of these recipients (a person, a group), newest first. */
+  public List<Nudge> ofRecipients(List<String> recipientIds) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id IN (" + String.join(", ", Collections.nCopies(recipientIds.size(), "?"))
+            + ") ORDER BY created_at DESC, id")
+        .params(List.copyOf(recipientIds))
         .query(Nudges::nudge)
         .list();
   }

@@ -33,6 +33,8 @@ class CoachingApiTest {
   Distributors distributors;
   @Autowired
   Prospects prospects;
+  @Autowired
+  Nudges nudges;
   Http http;
 
   @BeforeEach
@@ -58,6 +60,21 @@ class CoachingApiTest {
 
     assertThat(http.get("/api/nudges", OTHER).body()).doesNotContain(prospect.id());
     assertThat(http.get("/api/nudges?recipientId=coach-dist", OTHER).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aManagerReadsTheNudgesTheRulesGiveTheManagersAndADistributorDoesNot() {
+    TestUsers.ensure(engine.getIdentityService(), "coach-manager", Groups.MANAGERS);
+    String manager = Http.basic("coach-manager", TestUsers.PASSWORD);
+    Nudge toManagers = nudges.record(Groups.MANAGERS, Nudge.Audience.MANAGER, "DISTRIBUTOR_OVER_ESTIMATING", null, null,
+        "coaching.manager.over-estimating.coach-dist", 3, "Over-estimated close chances: tell the manager");
+
+    HttpResponse<String> managers = http.get("/api/nudges", manager);
+    assertThat(managers.statusCode()).isEqualTo(200);
+    assertThat(managers.body()).contains(toManagers.id(), "\"reason\":\"Over-estimated close chances: tell the manager\"");
+
+    assertThat(http.get("/api/nudges", DISTRIBUTOR).body()).doesNotContain(toManagers.id());
+    assertThat(http.get("/api/nudges?recipientId=managers", DISTRIBUTOR).statusCode()).isEqualTo(403);
   }
 
   @Test
