@@ -72,6 +72,18 @@ public class OnboardingSteps {
 
   /** "Review first prospects" on day 1, 3 and 7: the rules decide who hears what. */
   public void reviewFirstProspects(DelegateExecution execution) {
+    review(execution);
+  }
+
+  /**
+   * "Review enrollee", every {@code pace.distributor-onboarding.enrollee-review} for the rest of the
+   * onboarding: the same review, so a stall after the first prospects reaches the sponsor too.
+   */
+  public void reviewEnrollee(DelegateExecution execution) {
+    review(execution);
+  }
+
+  private void review(DelegateExecution execution) {
     coach.coach(facts.forDistributor(Occasion.dailyReview(), distributorId(execution)), execution.getProcessInstanceId());
   }
 

@@ -46,7 +46,8 @@ public final class RulesFixture {
       new ThresholdValue("tuning.lookback-days", 180),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-1", 24),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-3", 72),
-      new ThresholdValue("pace.distributor-onboarding.first-prospects-day-7", 168));
+      new ThresholdValue("pace.distributor-onboarding.first-prospects-day-7", 168),
+      new ThresholdValue("pace.distributor-onboarding.enrollee-review", 168));
 
   private RulesFixture() {
   }

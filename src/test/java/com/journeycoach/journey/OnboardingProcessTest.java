@@ -131,6 +131,31 @@ class OnboardingProcessTest {
   }
 
   @Test
+  void aWeeklyReviewAfterTheFirstProspectsTellsTheSponsorOfAStalledEnrollee() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    Instant enrolled = Instant.now();
+    for (int i = 0; i < 3; i++) {
+      prospects.add(new Prospects.NewProspect(newcomer, "Pat" + i, null, null, null, Audience.PRODUCT_CUSTOMER));
+    }
+    assertThat(job(onboarding, "Timer_FirstProspectsDay1")).as("the first-prospect checks are over").isNull();
+    Job review = job(onboarding, "Timer_EnrolleeReview");
+    assertThat(review.getDuedate()).isBetween(Date.from(enrolled.plus(Duration.ofDays(7)).minusSeconds(60)),
+        Date.from(enrolled.plus(Duration.ofDays(7)).plusSeconds(60)));
+
+    // three quiet days: not stalled yet (near miss)
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(3))));
+    engine.getManagementService().executeJob(review.getId());
+    assertThat(reasonsFor(sponsorId)).doesNotContain("Enrollee stalled");
+
+    // the next review, eight quiet days after the first prospects
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(8))));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_EnrolleeReview").getId());
+    assertThat(reasonsFor(sponsorId)).contains("Enrollee stalled");
+    BpmnAwareTests.assertThat(onboarding).hasPassed("Task_ReviewEnrollee").isNotEnded();
+  }
+
+  @Test
   void noFirstProspectsByDay3And7NudgeTheDistributorThenAlertTheSponsor() {
     String newcomer = register(sponsorId, false);
     ProcessInstance onboarding = onboardingOf(newcomer);
