@@ -47,9 +47,10 @@ public class ThresholdController {
   }
 
   @PutMapping("/{name}")
-  @Operation(summary = "Change a threshold (managers); later decisions and timers use the new value")
+  @Operation(summary = "Change a threshold (managers; process owners, who author the coaching rules); later decisions and timers"
+      + " use the new value")
   public Threshold change(@PathVariable String name, @Valid @RequestBody ChangeRequest change) {
-    currentUser.require(Groups.MANAGERS, Groups.ADMINS);
+    currentUser.require(Groups.MANAGERS, Groups.PROCESS_OWNERS, Groups.ADMINS);
     return thresholds.change(name, change.value(), change.reason(), currentUser.id());
   }
 

@@ -56,6 +56,22 @@ class ThresholdApiTest {
   }
 
   @Test
+  void aProcessOwnerAuthoringTheRulesChangesTheirThreshold() {
+    TestUsers.ensure(identity, "otto", Groups.PROCESS_OWNERS);
+    String otto = Http.basic("otto", TestUsers.PASSWORD);
+    String name = "coaching.forecast.gap-points";
+    String before = thresholds.get(name).value();
+    try {
+      HttpResponse<String> changed = http.put("/api/thresholds/" + name, otto, "{\"value\":\"25\",\"reason\":\"fewer false alarms\"}");
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      assertThat(thresholds.get(name).value()).isEqualTo("25");
+      assertThat(thresholds.history(name)).anySatisfy(change -> assertThat(change.changedBy()).isEqualTo("otto"));
+    } finally {
+      thresholds.change(name, before, "test: restore", "test");
+    }
+  }
+
+  @Test
   void badInputGetsAProblemAndChangesNothing() {
     String before = thresholds.get("pace.prospect-development.share").value();
 
