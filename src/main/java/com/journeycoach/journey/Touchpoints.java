@@ -41,7 +41,7 @@ public class Touchpoints {
 
   /** The kinds other systems may report; the others are recorded by the journey itself. */
   public static final Set<Touchpoint.Kind> REPORTABLE = Set.of(Touchpoint.Kind.VIEWED, Touchpoint.Kind.MEETING_HELD,
-      Touchpoint.Kind.PURCHASED, Touchpoint.Kind.ENROLLED, Touchpoint.Kind.LOST);
+      Touchpoint.Kind.PURCHASED, Touchpoint.Kind.ENROLLED, Touchpoint.Kind.LOST, Touchpoint.Kind.OPTED_OUT);
 
   static final String MESSAGE_ASSET_VIEWED = "AssetViewed";
 
@@ -98,6 +98,8 @@ public class Touchpoints {
       case PURCHASED -> close(prospect, Prospect.Status.WON, "ProspectPurchased");
       case ENROLLED -> close(prospect, Prospect.Status.ENROLLED, "ProspectEnrolled");
       case LOST -> close(prospect, Prospect.Status.LOST, "ProspectLost");
+      // a prospect who asked not to be contacted any more: the journey ends as lost, so nobody is told to share again
+      case OPTED_OUT -> close(prospect, Prospect.Status.LOST, "ProspectLost");
       default -> Touchpoint.Effect.STORED;
     };
     return new Recorded(withEffect(stored, effect), false);

@@ -120,6 +120,19 @@ class TouchpointApiTest {
   }
 
   @Test
+  void aProspectWhoOptedOutIsNotContactedAgain() {
+    String key = "crm-optout-" + UUID.randomUUID();
+    HttpResponse<String> optedOut = http.post("/api/touchpoints", SHOP, event(key, "OPTED_OUT", prospect.id(), null));
+
+    assertThat(optedOut.statusCode()).as(optedOut.body()).isEqualTo(201);
+    assertThat(optedOut.body()).contains("\"kind\":\"OPTED_OUT\"", "\"effect\":\"JOURNEY_ENDED\"");
+    assertThat(journeyRunning()).isFalse();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(prospect.id()).count()).isZero();
+    assertThat(prospects.get(prospect.id()).status()).isEqualTo(Prospect.Status.LOST);
+    assertThat(http.post("/api/touchpoints", SHOP, event(key, "OPTED_OUT", prospect.id(), null)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anEventTheJourneyIsNotWaitingForIsStoredOnly() {
     HttpResponse<String> meeting = http.post("/api/touchpoints", SHOP,
         event("crm-" + UUID.randomUUID(), "MEETING_HELD", prospect.id(), null));
