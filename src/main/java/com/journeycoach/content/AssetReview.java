@@ -1,6 +1,8 @@
 package com.journeycoach.content;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** The steps of the {@code asset-review} process, started by a content drift alert. */
@@ -15,5 +17,17 @@ public class AssetReview {
 
   public void retire(DelegateExecution execution) {
     catalog.retire((String) execution.getVariable("assetId"));
+  }
+
+  /**
+   * "Swap in replacement": the process owner named the asset that replaces the reviewed one. A Java
+   * delegate, so a wrong name reaches Tasklist as a 400 with the field, and the task stays.
+   */
+  @Bean("replaceAsset")
+  static JavaDelegate replaceAsset(Catalog catalog) {
+    return execution -> {
+      Object replacement = execution.getVariable("replacementAssetId");
+      catalog.replace((String) execution.getVariable("assetId"), replacement == null ? null : replacement.toString());
+    };
   }
 }

@@ -118,6 +118,35 @@ public class Catalog {
   }
 
   /**
+   * Replaces an asset by another, active one: every asset that required the old one requires the
+   * replacement instead (checked like any change: no cycle may form), and the old one is retired. All
+   * or nothing.
+   */
+  @Transactional
+  public Asset replace(String id, String replacementId) {
+    if (replacementId == null || replacementId.isBlank()) {
+      throw new InvalidInputException("Name the asset that replaces '" + id + "'", List.of("replacementAssetId: required"));
+    }
+    String newId = replacementId.strip();
+    if (newId.equals(id)) {
+      throw new InvalidInputException("An asset cannot replace itself", List.of("replacementAssetId: must be another asset"));
+    }
+    Asset replacement = find(newId).orElseThrow(() -> new InvalidInputException("The replacement '" + newId + "' is not in the catalog",
+        List.of("replacementAssetId: no such asset")));
+    if (replacement.status() != AssetStatus.ACTIVE) {
+      throw new InvalidInputException("The replacement '" + newId + "' is " + replacement.status() + "; activate it first",
+          List.of("replacementAssetId: must be active"));
+    }
+    get(id);
+    List<Asset> dependants = all().stream().filter(asset -> asset.prerequisites().contains(id))
+        .map(asset -> asset.withPrerequisites(asset.prerequisites().stream().map(required -> required.equals(id) ? newId : required)
+            .distinct().toList()))
+        .toList();
+    saveAll(dependants);
+    return retire(id);
+  }
+
+  /**
    * Saves assets as one change: checks every prerequisite exists, that no cycle forms, and that
    * every asset to be active has its metadata and active prerequisites. Nothing is saved on error.
    */

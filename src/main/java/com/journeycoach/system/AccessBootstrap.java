@@ -32,6 +32,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   static final String MY_TASKS_FILTER = "My tasks";
   static final String TEAM_TASKS_FILTER = "All open tasks";
+  static final String GROUP_TASKS_FILTER = "Offered to my groups";
   private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
   private static final String GENERATED_CHARACTERS =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -95,6 +96,12 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     for (String groupId : List.of(Groups.DISTRIBUTORS, Groups.SPONSORS, Groups.MANAGERS, Groups.PROCESS_OWNERS)) {
       ensureGrant(authorizations, new AccessPolicy.Grant(groupId, Resources.FILTER, mine.getId(), List.of(Permissions.READ)));
+    }
+    // tasks a whole group may take (a review for the managers, a replacement for the process owners)
+    Filter offered = ensureFilter(filters, GROUP_TASKS_FILTER, -5, "Tasks any member of my groups may take",
+        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    for (String groupId : List.of(Groups.MANAGERS, Groups.PROCESS_OWNERS)) {
+      ensureGrant(authorizations, new AccessPolicy.Grant(groupId, Resources.FILTER, offered.getId(), List.of(Permissions.READ)));
     }
     Filter team = ensureFilter(filters, TEAM_TASKS_FILTER, 0, "Every open task the team has",
         engine.getTaskService().createTaskQuery());

@@ -106,4 +106,16 @@ class AccessBootstrapTest {
     assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(Groups.DISTRIBUTORS),
         Permissions.READ, Resources.FILTER, filter.getId())).isTrue();
   }
+
+  @Test
+  void tasklistOffersGroupTasksToManagersAndProcessOwnersOnly() {
+    var filter = engine.getFilterService().createTaskFilterQuery().filterName("Offered to my groups").singleResult();
+    assertThat(filter).isNotNull();
+    for (String groupId : java.util.List.of(Groups.MANAGERS, Groups.PROCESS_OWNERS)) {
+      assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(groupId), Permissions.READ,
+          Resources.FILTER, filter.getId())).as(groupId).isTrue();
+    }
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(Groups.DISTRIBUTORS),
+        Permissions.READ, Resources.FILTER, filter.getId())).isFalse();
+  }
 }
