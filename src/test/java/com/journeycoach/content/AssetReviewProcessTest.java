@@ -7,11 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +86,10 @@ class AssetReviewProcessTest {
       complete(task(review), withVariables("reviewDecision", "REPLACE", "reviewNotes", "A shorter video"));
       BpmnAwareTests.assertThat(review).isWaitingAt("Task_ProvideReplacement");
       BpmnAwareTests.assertThat(task(review)).hasCandidateGroup("process-owners");
+      for (Permission permission : List.of(Permissions.READ, Permissions.UPDATE)) {
+        assertThat(engine.getAuthorizationService().isUserAuthorized("a-process-owner", List.of(Groups.PROCESS_OWNERS), permission,
+            Resources.TASK, task(review).getId())).as("process owners may " + permission.getName() + " it").isTrue();
+      }
       assertThat(catalog.get(old.id()).status()).as("active until the replacement is named").isEqualTo(AssetStatus.ACTIVE);
 
       // a wrong name is refused and the task stays: unknown, the asset itself, not active
