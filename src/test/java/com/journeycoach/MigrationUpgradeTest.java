@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Upgrading a database that already holds journeys: V9 fills each distributor's forecast sums from
  * the journeys closed before it (the last close estimate of each, and whether it converted), keeps
  * every row, and leaves the answers given before it unnumbered; V11 counts the prospects each
- * distributor had added onto their row. On H2 and on MariaDB.
+ * distributor had added onto their row; V15 gives every threshold its default, a tuned one its first value. On H2
+ * and on MariaDB.
  */
 class MigrationUpgradeTest {
 
@@ -50,6 +51,11 @@ class MigrationUpgradeTest {
     prospect(jdbc, "bought", "dana", "WON");
     // noel: nothing closed
     prospect(jdbc, "noels", "noel", "NURTURE", 50);
+    // the view pace tuned twice (P3D -> PT60H -> PT50H) before V15 gave thresholds their defaults
+    jdbc.sql("UPDATE threshold SET threshold_value = 'PT50H' WHERE name = 'pace.prospect-development.view'").update();
+    jdbc.sql("INSERT INTO threshold_history (id, name, old_value, new_value, reason, changed_at, changed_by) VALUES"
+        + " ('h1', 'pace.prospect-development.view', 'P3D', 'PT60H', 'tuned', ?, 'threshold-tuning'),"
+        + " ('h2', 'pace.prospect-development.view', 'PT60H', 'PT50H', 'tuned', ?, 'threshold-tuning')").params(ts(1), ts(2)).update();
 
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
@@ -61,6 +67,14 @@ class MigrationUpgradeTest {
     // V11: the prospects each distributor had added, counted onto their row
     assertThat(jdbc.sql("SELECT prospects_added FROM distributor WHERE id = 'dana'").query(Integer.class).single()).isEqualTo(4);
     assertThat(jdbc.sql("SELECT prospects_added FROM distributor WHERE id = 'noel'").query(Integer.class).single()).isEqualTo(1);
+    // V15: a threshold's default is the value its migration gave it, a changed one's the first old value
+    assertThat(jdbc.sql("SELECT default_value FROM threshold WHERE name = 'pace.prospect-development.view'").query(String.class)
+        .single()).isEqualTo("P3D");
+    assertThat(jdbc.sql("SELECT threshold_value FROM threshold WHERE name = 'pace.prospect-development.view'").query(String.class)
+        .single()).isEqualTo("PT50H");
+    assertThat(jdbc.sql("SELECT default_value FROM threshold WHERE name = 'pace.prospect-development.share'").query(String.class)
+        .single()).isEqualTo("P2D");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM threshold WHERE default_value IS NULL").query(Long.class).single()).isZero();
   }
 
   private static Object[] sums(JdbcClient jdbc, String distributorId) {

@@ -8,8 +8,10 @@ import java.util.NavigableMap;
 
 /**
  * The next value of a pace from measured step durations: the chosen quantile of the durations
- * of journeys that converted, shrunk toward the current value while samples are few (the
+ * of journeys that converted, shrunk toward the pace's default while samples are few (the
  * measured quantile weighs n/(n+k)), then moved at most a bounded fraction of the current value.
+ * Shrinking toward the default, not the current value, keeps thin data from taking over run by run:
+ * daily runs over overlapping windows see the same few journeys again and again.
  * A pure function, so convergence and the bound are tested on simulated data ({@code PaceTunerTest}).
  */
 public final class PaceTuner {
@@ -25,13 +27,13 @@ public final class PaceTuner {
   }
 
   /** A proposed change of one pace threshold, with its evidence. */
-  public record Proposal(String threshold, String oldValue, String newValue, long samples, String measuredQuantile,
-                         double quantile, double weight, boolean needsApproval) {
+  public record Proposal(String threshold, String defaultValue, String oldValue, String newValue, long samples,
+                         String measuredQuantile, double quantile, double weight, boolean needsApproval) {
 
     public String reason() {
       return String.format(Locale.ROOT,
-          "Pace tuning: %.0f%% quantile of %d converted journeys' step durations is %s; weighted %.2f against the current %s"
-              + " and bounded per run: %s -> %s", quantile * 100, samples, measuredQuantile, weight, oldValue, oldValue, newValue);
+          "Pace tuning: %.0f%% quantile of %d converted journeys' step durations is %s; weighted %.2f against the default %s"
+              + " and bounded per run: %s -> %s", quantile * 100, samples, measuredQuantile, weight, defaultValue, oldValue, newValue);
     }
 
     public String summary() {
@@ -44,13 +46,13 @@ public final class PaceTuner {
   }
 
   /** The tuned duration; the current one when there are no samples. */
-  public static Duration tune(Duration current, Duration measuredQuantile, long samples, Settings settings) {
+  public static Duration tune(Duration defaultPace, Duration current, Duration measuredQuantile, long samples, Settings settings) {
     if (samples <= 0) {
       return current;
     }
     double weight = weight(samples, settings);
     double currentSeconds = current.toSeconds();
-    double target = weight * measuredQuantile.toSeconds() + (1 - weight) * currentSeconds;
+    double target = weight * measuredQuantile.toSeconds() + (1 - weight) * defaultPace.toSeconds();
     double low = currentSeconds * (1 - settings.maxStepFraction());
     double high = currentSeconds * (1 + settings.maxStepFraction());
     double bounded = Math.max(low, Math.min(high, target));
@@ -62,20 +64,20 @@ public final class PaceTuner {
   }
 
   /** A proposal for one threshold, or none when the rounded value would not change. */
-  public static java.util.Optional<Proposal> propose(String threshold, String currentValue, NavigableMap<Long, Long> minutesHistogram,
-                                                     Settings settings) {
+  public static java.util.Optional<Proposal> propose(String threshold, String defaultValue, String currentValue,
+                                                     NavigableMap<Long, Long> minutesHistogram, Settings settings) {
     long samples = minutesHistogram.values().stream().mapToLong(Long::longValue).sum();
     if (samples == 0) {
       return java.util.Optional.empty();
     }
     Duration current = parse(currentValue);
     Duration measured = quantile(minutesHistogram, settings.quantile());
-    Duration tuned = tune(current, measured, samples, settings);
+    Duration tuned = tune(parse(defaultValue), current, measured, samples, settings);
     if (tuned.equals(current)) {
       return java.util.Optional.empty();
     }
     double fraction = Math.abs((double) tuned.toSeconds() / current.toSeconds() - 1);
-    return java.util.Optional.of(new Proposal(threshold, currentValue, format(tuned), samples, format(measured),
+    return java.util.Optional.of(new Proposal(threshold, defaultValue, currentValue, format(tuned), samples, format(measured),
         settings.quantile(), weight(samples, settings), fraction > settings.autoApplyFraction() + 1e-9));
   }
 

@@ -98,7 +98,8 @@ public class ThresholdTuning {
     List<PaceTuner.Proposal> proposals = new ArrayList<>();
     for (String step : STEPS) {
       String name = Pace.name("prospect-development", step);
-      PaceTuner.propose(name, thresholds.get(name).value(), minutes(step, since), settings).ifPresent(proposals::add);
+      Threshold pace = thresholds.get(name);
+      PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since), settings).ifPresent(proposals::add);
     }
     return proposals;
   }

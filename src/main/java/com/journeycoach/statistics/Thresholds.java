@@ -67,9 +67,11 @@ public class Thresholds {
 
   private Map<String, Threshold> read() {
     Map<String, Threshold> byName = new LinkedHashMap<>();
-    jdbc.sql("SELECT name, kind, threshold_value, description, updated_at, updated_by FROM threshold ORDER BY name")
+    // a threshold added without a default (see V15) has its value as its default
+    jdbc.sql("SELECT name, kind, threshold_value, description, updated_at, updated_by, COALESCE(default_value, threshold_value)"
+            + " FROM threshold ORDER BY name")
         .query((rs, i) -> new Threshold(rs.getString(1), Threshold.Kind.valueOf(rs.getString(2)), rs.getString(3),
-            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)))
         .list().forEach(threshold -> byName.put(threshold.name(), threshold));
     return byName;
   }

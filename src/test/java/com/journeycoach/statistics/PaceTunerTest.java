@@ -37,7 +37,7 @@ class PaceTunerTest {
       int runs = 0;
       for (; runs < 30; runs++) {
         Duration before = PaceTuner.parse(value);
-        var proposal = PaceTuner.propose("pace.prospect-development.view", value, sample(sampler, 200), SETTINGS);
+        var proposal = PaceTuner.propose("pace.prospect-development.view", "P3D", value, sample(sampler, 200), SETTINGS);
         if (proposal.isEmpty()) {
           break;
         }
@@ -59,16 +59,47 @@ class PaceTunerTest {
   void fewSamplesMoveLittle() {
     Duration current = Duration.ofHours(72);
     Duration measured = Duration.ofHours(36);
-    Duration withThree = PaceTuner.tune(current, measured, 3, SETTINGS);
-    Duration withThreeHundred = PaceTuner.tune(current, measured, 300, SETTINGS);
+    Duration withThree = PaceTuner.tune(current, current, measured, 3, SETTINGS);
+    Duration withThreeHundred = PaceTuner.tune(current, current, measured, 300, SETTINGS);
 
     assertThat(withThree).isEqualTo(Duration.ofHours(69)); // weight 3/33: 72 - 36 * 0.09 = 68.7, rounded toward 72
     assertThat(withThreeHundred).isEqualTo(Duration.ofHours(58)); // bounded: 72 * 0.8 = 57.6, rounded toward 72
   }
 
+  /**
+   * Daily runs over overlapping windows see the same few journeys again and again: shrunk toward the
+   * current value, five journeys would set the pace within weeks; shrunk toward the default, they move it
+   * only by their weight, however many runs see them.
+   */
+  @Test
+  void thinDataSeenRunAfterRunStaysNearTheDefault() {
+    NavigableMap<Long, Long> fiveJourneys = new TreeMap<>();
+    fiveJourneys.put(36L * 60, 5L);
+    String value = "P3D";
+    for (int run = 0; run < 60; run++) {
+      var proposal = PaceTuner.propose("pace.prospect-development.view", "P3D", value, fiveJourneys, SETTINGS);
+      if (proposal.isEmpty()) {
+        break;
+      }
+      value = proposal.get().newValue();
+    }
+    // weight 5/35: 72 h - (72 - 36) h * 0.14 = 66.9 h, rounded toward the current value
+    assertThat(PaceTuner.parse(value)).isEqualTo(Duration.ofHours(67));
+  }
+
+  @Test
+  void aPaceChangedByHandIsTunedFromTheDefaultToo() {
+    NavigableMap<Long, Long> manyJourneys = new TreeMap<>();
+    manyJourneys.put(48L * 60, 270L);
+    // someone set the view pace to 60 h; 270 journeys at 48 h weigh 0.9 against the default 72 h: 50.4 h
+    var proposal = PaceTuner.propose("pace.prospect-development.view", "P3D", "PT60H", manyJourneys, SETTINGS).orElseThrow();
+    assertThat(proposal.newValue()).isEqualTo("PT51H");
+    assertThat(proposal.reason()).contains("against the default P3D", "PT60H -> PT51H");
+  }
+
   @Test
   void noSamplesProposeNothing() {
-    assertThat(PaceTuner.propose("pace.prospect-development.share", "P2D", new TreeMap<>(), SETTINGS)).isEmpty();
+    assertThat(PaceTuner.propose("pace.prospect-development.share", "P2D", "P2D", new TreeMap<>(), SETTINGS)).isEmpty();
   }
 
   @Test
@@ -78,8 +109,8 @@ class PaceTunerTest {
     NavigableMap<Long, Long> muchLonger = new TreeMap<>();
     muchLonger.put(96L * 60, 1000L);
 
-    var small = PaceTuner.propose("pace.prospect-development.share", "P2D", slightlyLonger, SETTINGS).orElseThrow();
-    var large = PaceTuner.propose("pace.prospect-development.share", "P2D", muchLonger, SETTINGS).orElseThrow();
+    var small = PaceTuner.propose("pace.prospect-development.share", "P2D", "P2D", slightlyLonger, SETTINGS).orElseThrow();
+    var large = PaceTuner.propose("pace.prospect-development.share", "P2D", "P2D", muchLonger, SETTINGS).orElseThrow();
 
     assertThat(small.newValue()).isEqualTo("PT51H");
     assertThat(small.needsApproval()).isFalse();
