@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
@@ -33,20 +34,34 @@ public class Coach {
 
   /** Decides and records; returns the nudges stored. */
   public List<Nudge> coach(Collection<?> facts, String journeyId) {
+    return coachAndJudge(facts, journeyId).recorded();
+  }
+
+  /** What {@link #coachAndJudge} did: the nudges stored, and the prospects the rules found ready to present to. */
+  public record Coached(List<Nudge> recorded, Set<String> readyToPresent) {
+  }
+
+  /** Decides and records the nudges, and answers who the readiness rules found ready for a presentation or meeting. */
+  public Coached coachAndJudge(Collection<?> facts, String journeyId) {
+    RuleBook.Decisions decisions = decideAll(facts);
     List<Nudge> recorded = new ArrayList<>();
-    for (NudgeDecision decision : decide(facts)) {
+    for (NudgeDecision decision : decisions.nudges()) {
       recorded.add(nudges.record(decision.recipientId(), decision.audience(), decision.kind(), decision.prospectId(), journeyId,
           decision.messageKey(), decision.priority(), decision.rule()));
     }
-    return recorded;
+    return new Coached(recorded, decisions.readyToPresent());
   }
 
   /** Decides without recording. */
   public List<NudgeDecision> decide(Collection<?> facts) {
+    return decideAll(facts).nudges();
+  }
+
+  private RuleBook.Decisions decideAll(Collection<?> facts) {
     List<Object> all = new ArrayList<>(facts);
     all.addAll(thresholdFacts());
     all.addAll(nudges.recentFor(recipientsOf(facts), ClockUtil.getCurrentTime().toInstant().minus(RECENT)));
-    return ruleBook.decide(all);
+    return ruleBook.decideAll(all);
   }
 
   public List<ThresholdValue> thresholdFacts() {

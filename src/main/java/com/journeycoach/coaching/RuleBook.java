@@ -47,10 +47,12 @@ public class RuleBook {
    * Each decision takes a stateless session from the pool: the pooled session is reset, not built
    * again, when the decision is done (building one costs more than most decisions).
    */
-  public record Loaded(Map<String, String> files, KieBase base, KieSessionsPool sessions, Set<String> literals, long version) {
+  public record Loaded(Map<String, String> files, KieBase base, KieSessionsPool sessions, Set<String> literals, long version,
+                       boolean judgesReadiness) {
 
     Loaded(Map<String, String> files, KieBase base) {
-      this(files, base, base.newKieSessionsPool(POOLED_SESSIONS), literalsOf(files), VERSIONS.incrementAndGet());
+      this(files, base, base.newKieSessionsPool(POOLED_SESSIONS), literalsOf(files), VERSIONS.incrementAndGet(),
+          declares(base, READY_TO_PRESENT));
     }
 
     /** Whether any rule can match this threshold: its name is written in one of the files. */
@@ -61,6 +63,8 @@ public class RuleBook {
 
   private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
   private static final AtomicLong VERSIONS = new AtomicLong();
+  /** The global the readiness rules add a prospect to when it is ready for a presentation or meeting. */
+  public static final String READY_TO_PRESENT = "readyToPresent";
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   /** Sessions made ready at load; the pool grows when more decisions run at once. */
   private static final int POOLED_SESSIONS = 2;
@@ -83,13 +87,31 @@ public class RuleBook {
    * reads, as in {@code ThresholdValue(name == "coaching.cap.nudges-per-day")}).
    */
   public List<NudgeDecision> decide(Collection<?> facts) {
+    return decideAll(facts).nudges();
+  }
+
+  /** What one decision decided: the nudges that survived the caps, most important first, and who is ready to present to. */
+  public record Decisions(List<NudgeDecision> nudges, Set<String> readyToPresent) {
+  }
+
+  /** As {@link #decide}, with the prospects the readiness rules found ready for a presentation or meeting. */
+  public Decisions decideAll(Collection<?> facts) {
     Loaded rules = current.get();
     StatelessKieSession session = rules.sessions().newStatelessKieSession();
-    List<NudgeDecision> decisions = new ArrayList<>();
-    session.setGlobal("decisions", decisions);
+    Decisions decisions = new Decisions(new ArrayList<>(), new HashSet<>());
+    session.setGlobal("decisions", decisions.nudges());
+    if (rules.judgesReadiness()) {
+      session.setGlobal(READY_TO_PRESENT, decisions.readyToPresent());
+    }
     session.execute(factsFor(rules, facts));
-    decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
+    decisions.nudges().sort(NudgeDecision.MOST_IMPORTANT_FIRST);
     return decisions;
+  }
+
+  /** Whether a rule base declares this global (a rule set without readiness rules declares no readyToPresent). */
+  public static boolean declares(KieBase base, String global) {
+    return base.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
+        .anyMatch(declared -> declared.getName().equals(global));
   }
 
   /** What a decision on these facts inserts into the session of the running rules. */

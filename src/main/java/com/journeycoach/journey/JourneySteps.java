@@ -2,7 +2,7 @@ package com.journeycoach.journey;
 
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.Occasion;
-import com.journeycoach.coaching.ProspectJourney;
+import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.NextAsset;
@@ -41,18 +41,16 @@ public class JourneySteps {
   private final Shares shares;
   private final Touchpoints touchpoints;
   private final FollowUpAnswers followUps;
-  private final Readiness readiness;
   private final CoachingFacts coachingFacts;
   private final Coach coach;
 
   public JourneySteps(Prospects prospects, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
-                      FollowUpAnswers followUps, Readiness readiness, CoachingFacts coachingFacts, Coach coach) {
+                      FollowUpAnswers followUps, CoachingFacts coachingFacts, Coach coach) {
     this.prospects = prospects;
     this.nextAsset = nextAsset;
     this.shares = shares;
     this.touchpoints = touchpoints;
     this.followUps = followUps;
-    this.readiness = readiness;
     this.coachingFacts = coachingFacts;
     this.coach = coach;
   }
@@ -141,12 +139,10 @@ public class JourneySteps {
     followUps.record(shareId, prospectId, distributorId, answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId, null, shareId);
     List<Object> facts = coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId);
-    // readiness from this answer and the sum of all the prospect's interest changes, as the facts hold it
-    int interestTotal = facts.stream().filter(ProspectJourney.class::isInstance).map(ProspectJourney.class::cast)
-        .filter(journey -> journey.prospectId().equals(prospectId)).mapToInt(ProspectJourney::interestTotal).findFirst()
-        .orElse(answer.interestChange());
-    execution.setVariable("readyToPresent", Variables.booleanValue(readiness.isReady(answer, interestTotal), true));
-    coach.coach(facts, execution.getProcessInstanceId());
+    // the readiness rules decide from this answer and the prospect's journey (the sum of its interest changes)
+    facts.add(new LatestAnswer(prospectId, answer.purchaseIntent().name(), answer.closeEstimate()));
+    Coach.Coached coached = coach.coachAndJudge(facts, execution.getProcessInstanceId());
+    execution.setVariable("readyToPresent", Variables.booleanValue(coached.readyToPresent().contains(prospectId), true));
   }
 
   /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */

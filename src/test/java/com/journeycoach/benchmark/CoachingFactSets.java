@@ -2,6 +2,7 @@ package com.journeycoach.benchmark;
 
 import com.journeycoach.coaching.DistributorProfile;
 import com.journeycoach.coaching.ForecastRecord;
+import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.coaching.RecentNudge;
@@ -63,6 +64,10 @@ final class CoachingFactSets {
     facts.add(new RecentNudge("sam", "ENROLLEE_STALLED", null, 120));
     facts.add(new RecentNudge("managers", "DISTRIBUTOR_OVER_ESTIMATING", null, 30));
     facts.add(new RecentNudge("managers", "JOURNEY_STALLED", "p08", 10));
+    if (occasion.kind() == Occasion.Kind.FOLLOW_UP_RECORDED) {
+      // the answer just recorded, as the journey hands it over
+      facts.add(new LatestAnswer(occasion.prospectId(), "MEDIUM", 40));
+    }
     return List.copyOf(facts);
   }
 
@@ -149,6 +154,13 @@ final class CoachingFactSets {
         RulesFixture.journey("p1", "share", 10, Set.of("CWM"), Personality.UNKNOWN), RulesFixture.journey("p2", "share", 10, Set.of("CWM"),
             Personality.UNKNOWN), overEstimating));
     cases.put("follow-up recorded: the cap cuts between equally important decisions", tieAtTheCap());
+    for (LatestAnswer answer : List.of(new LatestAnswer("p1", "HIGH", 10), new LatestAnswer("p1", "LOW", 60),
+        new LatestAnswer("p1", "MEDIUM", 59), new LatestAnswer("p2", "HIGH", 90))) {
+      cases.put("follow-up recorded: readiness of " + answer, withThresholds(Occasion.followUpRecorded("p1"), RulesFixture.distributor(),
+          RulesFixture.journeyWithInterest("p1", 2), answer, noForecast));
+    }
+    cases.put("follow-up recorded: ready by grown interest", withThresholds(Occasion.followUpRecorded("p1"), RulesFixture.distributor(),
+        RulesFixture.journeyWithInterest("p1", 3), new LatestAnswer("p1", "LOW", 10), noForecast));
     return cases;
   }
 

@@ -2,19 +2,23 @@ package com.journeycoach.benchmark;
 
 import com.journeycoach.coaching.DistributorProfile;
 import com.journeycoach.coaching.ForecastRecord;
+import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.NudgeDecision;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.coaching.RecentNudge;
+import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.ThresholdValue;
 import com.journeycoach.people.Personality;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The decision of {@code rules/*.drl} written by hand in plain Java, over the same facts, for the
@@ -40,7 +44,14 @@ public final class PlainJavaCoach {
 
   /** One decision: the decisions that survive the caps, most important first (as {@code RuleBook.decide}). */
   public List<NudgeDecision> decide(Collection<?> facts) {
+    return decideAll(facts).nudges();
+  }
+
+  /** The same, with the prospects found ready to present to (as {@code RuleBook.decideAll}). */
+  public RuleBook.Decisions decideAll(Collection<?> facts) {
     List<Occasion> occasions = new ArrayList<>(2);
+    List<LatestAnswer> answers = new ArrayList<>(2);
+    Set<String> ready = new HashSet<>(4);
     List<DistributorProfile> distributors = new ArrayList<>(2);
     List<ProspectJourney> journeys = new ArrayList<>(16);
     List<ForecastRecord> forecasts = new ArrayList<>(2);
@@ -60,6 +71,8 @@ public final class PlainJavaCoach {
         distributors.add(distributor);
       } else if (fact instanceof ForecastRecord forecast) {
         forecasts.add(forecast);
+      } else if (fact instanceof LatestAnswer answer) {
+        answers.add(answer);
       } else if (fact instanceof NudgeDecision decision) {
         // a decision given as a fact is a proposal like any other
         addDistinct(proposed, decision);
@@ -74,6 +87,7 @@ public final class PlainJavaCoach {
       }
       if (occasion.kind() == Occasion.Kind.FOLLOW_UP_RECORDED) {
         personality(occasion, journeys, distributors, proposed);
+        readiness(occasion, answers, journeys, thresholds, ready);
       }
       if (occasion.kind() == Occasion.Kind.DAILY_REVIEW) {
         onboarding(distributors, thresholds, proposed);
@@ -86,7 +100,26 @@ public final class PlainJavaCoach {
     noRepeatWithinWindow(decisions, recent, thresholds.get("coaching.repeat-window-hours"));
     dailyCap(decisions, recent, thresholds.get("coaching.cap.nudges-per-day"));
     decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
-    return decisions;
+    return new RuleBook.Decisions(decisions, ready);
+  }
+
+  // readiness.drl
+
+  private static void readiness(Occasion occasion, List<LatestAnswer> answers, List<ProspectJourney> journeys,
+                                Map<String, double[]> thresholds, Set<String> ready) {
+    String prospectId = occasion.prospectId();
+    for (LatestAnswer answer : answers) {
+      if (Objects.equals(answer.prospectId(), prospectId)
+          && ("HIGH".equals(answer.purchaseIntent()) || atLeastAny(thresholds.get("readiness.close-estimate"), answer.closeEstimate()))) {
+        ready.add(prospectId);
+      }
+    }
+    for (ProspectJourney journey : journeys) {
+      if (Objects.equals(journey.prospectId(), prospectId)
+          && atLeastAny(thresholds.get("readiness.interest-total"), journey.interestTotal())) {
+        ready.add(prospectId);
+      }
+    }
   }
 
   // pace.drl

@@ -2,6 +2,7 @@ package com.journeycoach.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.NudgeDecision;
 import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.RulesProperties;
@@ -25,7 +26,17 @@ class PlainJavaCoachEquivalenceTest {
     for (Map.Entry<String, List<Object>> entry : CoachingFactSets.cases().entrySet()) {
       List<NudgeDecision> byRules = RULES.decide(entry.getValue());
       assertThat(SameDecisions.difference(byRules, JAVA.decide(entry.getValue()))).as(entry.getKey()).isNull();
+      assertThat(JAVA.decideAll(entry.getValue()).readyToPresent()).as("readiness: " + entry.getKey())
+          .isEqualTo(RULES.decideAll(entry.getValue()).readyToPresent());
     }
+  }
+
+  @Test
+  void theReadinessCasesAreNotTrivial() {
+    assertThat(CoachingFactSets.cases().values().stream().filter(facts -> !RULES.decideAll(facts).readyToPresent().isEmpty()).count())
+        .isGreaterThanOrEqualTo(4);
+    assertThat(CoachingFactSets.cases().values().stream().filter(facts -> facts.stream().anyMatch(LatestAnswer.class::isInstance))
+        .filter(facts -> RULES.decideAll(facts).readyToPresent().isEmpty()).count()).as("near misses").isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -1,8 +1,10 @@
 package com.journeycoach.coaching;
 
 import static com.journeycoach.coaching.RulesFixture.decide;
+import static com.journeycoach.coaching.RulesFixture.decideAll;
 import static com.journeycoach.coaching.RulesFixture.distributor;
 import static com.journeycoach.coaching.RulesFixture.journey;
+import static com.journeycoach.coaching.RulesFixture.journeyWithInterest;
 import static com.journeycoach.coaching.RulesFixture.noForecast;
 import static com.journeycoach.coaching.RulesFixture.rulesOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -249,6 +251,47 @@ class CoachingRulesTest {
       NudgeDecision byOne = new NudgeDecision("dana", Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", "p1", "coaching.follow-up-now", 1, "A");
       NudgeDecision other = new NudgeDecision("dana", Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", "p1", "coaching.follow-up-today", 1, "B");
       assertThat(decide(byOne, other)).hasSize(2);
+    }
+  }
+
+  @Nested
+  class Readiness {
+    private Set<String> ready(Object... facts) {
+      return decideAll(facts).readyToPresent();
+    }
+
+    @Test
+    void aHighPurchaseIntentMakesTheProspectReady() {
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "HIGH", 10)))
+          .containsExactly("p1");
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "MEDIUM", 10)))
+          .as("near miss: medium intent").isEmpty();
+    }
+
+    @Test
+    void theDistributorsCloseEstimateAtTheThresholdMakesTheProspectReady() {
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 60)))
+          .containsExactly("p1");
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 59)))
+          .as("near miss: 59 under the default 60").isEmpty();
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 59),
+          new ThresholdValue("readiness.close-estimate", 50))).as("a lower threshold").containsExactly("p1");
+    }
+
+    @Test
+    void interestThatHasGrownEnoughMakesTheProspectReady() {
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 3), new LatestAnswer("p1", "LOW", 10)))
+          .containsExactly("p1");
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 2), new LatestAnswer("p1", "LOW", 10)))
+          .as("near miss: interest 2 under the default 3").isEmpty();
+    }
+
+    @Test
+    void onlyTheProspectJustAnsweredAndOnlyAtAFollowUp() {
+      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), journeyWithInterest("p2", 5),
+          new LatestAnswer("p1", "LOW", 10))).as("another journey's interest").isEmpty();
+      assertThat(ready(Occasion.paceTimer("follow-up", "p1"), distributor(), journeyWithInterest("p1", 5),
+          new LatestAnswer("p1", "HIGH", 90))).as("a pace timer decides no readiness").isEmpty();
     }
   }
 }

@@ -76,10 +76,20 @@ public final class RulesFixture {
 
   /** Decides on the facts plus the default thresholds (those given override the defaults by name). */
   public static List<NudgeDecision> decide(Object... facts) {
+    return decideAll(facts).nudges();
+  }
+
+  /** The same, with the prospects the readiness rules found ready. */
+  public static RuleBook.Decisions decideAll(Object... facts) {
     List<Object> all = new ArrayList<>(Arrays.asList(facts));
     List<String> overridden = all.stream().filter(ThresholdValue.class::isInstance).map(f -> ((ThresholdValue) f).name()).toList();
     DEFAULTS.stream().filter(t -> !overridden.contains(t.name())).forEach(all::add);
-    return RULES.decide(all);
+    return RULES.decideAll(all);
+  }
+
+  /** A journey whose follow-up answers so far add up to this interest. */
+  public static ProspectJourney journeyWithInterest(String prospectId, int interestTotal) {
+    return new ProspectJourney(prospectId, "dana", "follow-up", 1, 10, 0, interestTotal, Set.of(), Personality.UNKNOWN);
   }
 
   public static List<String> rulesOf(List<NudgeDecision> decisions) {
