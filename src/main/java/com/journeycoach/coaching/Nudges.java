@@ -52,7 +52,7 @@ public class Nudges {
   public List<Nudge> ofRecipients(List<String> recipientIds) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM nudge WHERE recipient_id IN (" + String.join(", ", Collections.nCopies(recipientIds.size(), "?"))
             + ") ORDER BY created_at DESC, id")
-        .params(List.copyOf(recipientIds))
+        .params(recipientIds)
         .query(Nudges::nudge)
         .list();
   }

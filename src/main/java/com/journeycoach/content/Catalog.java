@@ -137,7 +137,7 @@ public class Catalog {
       throw new InvalidInputException("The replacement '" + newId + "' is " + replacement.status() + "; activate it first",
           List.of("replacementAssetId: must be active"));
     }
-    get(id);
+    // an unknown asset has no dependants; retiring it answers that it is not there
     List<Asset> dependants = all().stream().filter(asset -> asset.prerequisites().contains(id))
         .map(asset -> asset.withPrerequisites(asset.prerequisites().stream().map(required -> required.equals(id) ? newId : required)
             .distinct().toList()))

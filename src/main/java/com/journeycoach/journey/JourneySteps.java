@@ -1,8 +1,8 @@
 package com.journeycoach.journey;
 
 import com.journeycoach.coaching.Coach;
-import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.LatestAnswer;
+import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.NextAsset;
