@@ -95,11 +95,12 @@ class JourneyOverHttpTest {
         "{\"variables\":{\"outcome\":{\"value\":\"WON\"}}}"), 204);
 
     JsonNode history = json(http.get("/engine-rest/history/activity-instance?processInstanceId=" + journeyId
-        + "&sortBy=startTime&sortOrder=asc", MANAGER), 200);
+        + "&sortBy=occurrence&sortOrder=asc", MANAGER), 200);
     List<String> path = new ArrayList<>();
     history.forEach(activity -> path.add(activity.get("activityId").asText()));
     assertThat(path).containsSubsequence("StartEvent_ProspectAdded", "Task_ChooseNextAsset", "Task_ShareAsset",
-        "Task_WaitForView", "Task_AskFollowUp", "Task_RecordFollowUp", "Task_RecordMeetingOutcome", "EndEvent_CustomerWon");
+        "Task_WaitForView", "Task_AskFollowUp", "Gateway_ReadyToPresent", "Task_RecordMeetingOutcome", "Gateway_Outcome",
+        "EndEvent_CustomerWon");
     assertThat(json(http.get("/engine-rest/history/process-instance/" + journeyId, MANAGER), 200).get("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(json(http.get("/api/prospects/" + prospectId, DISTRIBUTOR), 200).get("status").asText()).isEqualTo("WON");

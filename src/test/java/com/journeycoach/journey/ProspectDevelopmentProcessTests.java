@@ -142,8 +142,8 @@ abstract class ProspectDevelopmentProcessTests {
 
     complete(task(journey), withVariables("outcome", "WON"));
 
-    BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_ShareAsset", "Task_RecordShare", "Task_WaitForView",
-        "Task_AskFollowUp", "Task_RecordFollowUp", "Task_RecordMeetingOutcome", "Task_RecordOutcome", "EndEvent_CustomerWon").isEnded();
+    BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_ShareAsset", "Gateway_AlreadyViewed", "Task_WaitForView",
+        "Task_AskFollowUp", "Gateway_ReadyToPresent", "Task_RecordMeetingOutcome", "Gateway_Outcome", "EndEvent_CustomerWon").isEnded();
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
     assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind).containsExactly(
         Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.MEETING_HELD,
@@ -406,6 +406,39 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(recorded.touchpoint().effect()).isEqualTo(Touchpoint.Effect.JOURNEY_ENDED);
     BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_PurchaseWon").isEnded();
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
+  }
+
+  /**
+   * The steps that record a form run when its task ends; a task ended by a purchase or a loss reported
+   * from outside was never submitted, so nothing of it is recorded.
+   */
+  @Test
+  void aTaskEndedByAReportedPurchaseOrLossRecordsNothingOfItsForm() {
+    ProcessInstance atShare = addProspect(Audience.PRODUCT_CUSTOMER);
+    ProcessInstance atFollowUp = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(atFollowUp);
+    ProcessInstance atMeeting = addProspect(Audience.PRODUCT_CUSTOMER);
+    reachMeeting(atMeeting);
+    String unshared = var(atShare, "shareId");
+
+    for (ProcessInstance journey : List.of(atShare, atFollowUp)) {
+      touchpoints.report(new Touchpoints.Event("shop-order-" + UUID.randomUUID(), Touchpoint.Kind.PURCHASED,
+          journey.getBusinessKey(), null, null, "shop"));
+    }
+    touchpoints.report(new Touchpoints.Event("crm-" + UUID.randomUUID(), Touchpoint.Kind.LOST, atMeeting.getBusinessKey(), null, null,
+        "crm"));
+
+    BpmnAwareTests.assertThat(atShare).hasPassed("EndEvent_PurchaseWon").isEnded();
+    assertThat(touchpoints.ofProspect(atShare.getBusinessKey())).extracting(Touchpoint::kind)
+        .containsExactly(Touchpoint.Kind.PURCHASED);
+    assertThat(shares.get(unshared).sharedAt()).isNull();
+    BpmnAwareTests.assertThat(atFollowUp).hasPassed("EndEvent_PurchaseWon").isEnded();
+    assertThat(touchpoints.ofProspect(atFollowUp.getBusinessKey())).extracting(Touchpoint::kind)
+        .containsExactly(Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.PURCHASED);
+    BpmnAwareTests.assertThat(atMeeting).hasPassed("EndEvent_LossRecorded").isEnded();
+    assertThat(touchpoints.ofProspect(atMeeting.getBusinessKey())).extracting(Touchpoint::kind).containsExactly(
+        Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.LOST);
+    assertThat(statusOf(atMeeting)).isEqualTo(Prospect.Status.LOST);
   }
 
   @Test
