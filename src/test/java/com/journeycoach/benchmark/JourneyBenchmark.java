@@ -2,10 +2,16 @@ package com.journeycoach.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.journeycoach.coaching.Coach;
+import com.journeycoach.coaching.LatestAnswer;
+import com.journeycoach.coaching.Occasion;
+import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.content.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Shares;
+import com.journeycoach.journey.CoachingFacts;
+import com.journeycoach.journey.Touchpoint;
 import com.journeycoach.journey.Touchpoints;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospects;
@@ -58,6 +64,12 @@ abstract class JourneyBenchmark {
   /** Journeys of each kind per round. */
   static final int PER_ROUND = Math.max(1, Integer.getInteger("journey.benchmark.journeys", 500) / ROUNDS);
   static final Path RESULTS = Path.of("target", "benchmark-results.txt");
+  /**
+   * Coaching decisions run straight on the rule book before the rounds ({@code -Djourney.benchmark.rule-warm-up=N},
+   * 0 for none): a journey makes one decision, so the warm-up rounds leave the rule engine's code cold for the
+   * JIT, where every other step's code (the engine's, the database's) runs many times per journey and is warm.
+   */
+  static final int RULE_WARM_UP = Integer.getInteger("journey.benchmark.rule-warm-up", 20_000);
 
   static final String JOURNEY_KEY = "prospect-development";
   static final String BARE_KEY = "bare-journey";
@@ -91,6 +103,12 @@ abstract class JourneyBenchmark {
   Catalog catalog;
   @Autowired
   SampleCatalog sampleCatalog;
+  @Autowired
+  CoachingFacts coachingFacts;
+  @Autowired
+  Coach coach;
+  @Autowired
+  RuleBook ruleBook;
 
   String distributorId;
 
@@ -144,12 +162,12 @@ abstract class JourneyBenchmark {
    * what the viewer holds is found untimed (the prospect has the link from the SMS), the view itself
    * is timed.
    */
-  record Kind(Supplier<Started> start, UnaryOperator<Started> locate, Function<Started, Runnable> view) {
+  record Kind(String name, Supplier<Started> start, UnaryOperator<Started> locate, Function<Started, Runnable> view) {
   }
 
-  final Kind journey = new Kind(this::startJourney, this::locateJourney, this::viewJourney);
-  final Kind bare = new Kind(this::startBare, UnaryOperator.identity(), this::viewBare);
-  final Kind shaped = new Kind(this::startShaped, UnaryOperator.identity(), this::viewShaped);
+  final Kind journey = new Kind("journey", this::startJourney, this::locateJourney, this::viewJourney);
+  final Kind bare = new Kind("bare", this::startBare, UnaryOperator.identity(), this::viewBare);
+  final Kind shaped = new Kind("shaped", this::startShaped, UnaryOperator.identity(), this::viewShaped);
 
   /** The application's journey: a prospect is added, as the REST API does; its instance id is found by {@link #locateJourney}. */
   private Started startJourney() {
@@ -245,25 +263,25 @@ abstract class JourneyBenchmark {
    * driver's own look-ups between steps ({@link Kind#locate}, finding what the viewer holds) are not timed.
    */
   void drive(Kind kind, long[] stepNanos) {
-    long start = System.nanoTime();
-    long cpu = THREADS.getCurrentThreadCpuTime();
-    Started started = kind.start().get();
-    stepNanos[CPU] += THREADS.getCurrentThreadCpuTime() - cpu;
-    stepNanos[0] += System.nanoTime() - start;
-    Started instance = kind.locate().apply(started);
-    timed(stepNanos, 1, () -> complete(instance, SHARED));
+    Started[] started = new Started[1];
+    timed(kind, stepNanos, 0, () -> started[0] = kind.start().get());
+    Started instance = kind.locate().apply(started[0]);
+    timed(kind, stepNanos, 1, () -> complete(instance, SHARED));
     Runnable view = kind.view().apply(instance);
-    timed(stepNanos, 2, view);
-    timed(stepNanos, 3, () -> complete(instance, READY));
-    timed(stepNanos, 4, () -> complete(instance, WON));
+    timed(kind, stepNanos, 2, view);
+    timed(kind, stepNanos, 3, () -> complete(instance, READY));
+    timed(kind, stepNanos, 4, () -> complete(instance, WON));
   }
 
-  private static void timed(long[] stepNanos, int step, Runnable work) {
+  private static void timed(Kind kind, long[] stepNanos, int step, Runnable work) {
+    BenchmarkStep event = new BenchmarkStep(kind.name(), STEPS.get(step));
+    event.begin();
     long start = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
     work.run();
     stepNanos[CPU] += THREADS.getCurrentThreadCpuTime() - cpu;
     stepNanos[step] += System.nanoTime() - start;
+    event.commit();
   }
 
   private void complete(Started instance, Map<String, Object> variables) {
@@ -286,11 +304,35 @@ abstract class JourneyBenchmark {
       repository.createDeployment().name(SHAPED_KEY).enableDuplicateFiltering(true)
           .addString(SHAPED_KEY + ".bpmn", shapedProcess()).deploy();
     }
+    warmRuleBook();
+  }
+
+  /**
+   * Brings the rule engine to the state a server that has run a while is in: {@link #RULE_WARM_UP}
+   * decisions on the facts the follow-up of a journey of the benchmark's distributor decides on (one
+   * prospect of theirs, just answered). The prospect's journey is then ended as lost, before any is counted.
+   */
+  private void warmRuleBook() {
+    if (RULE_WARM_UP <= 0) {
+      return;
+    }
+    String prospectId = startJourney().businessKey();
+    List<Object> facts = coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId);
+    facts.add(new LatestAnswer(prospectId, "HIGH", 80));
+    facts.addAll(coach.thresholdFacts());
+    long start = System.nanoTime();
+    for (int decision = 0; decision < RULE_WARM_UP; decision++) {
+      ruleBook.decideAll(facts);
+    }
+    System.out.printf(Locale.ROOT, "%s: rule book warmed with %d decisions in %.1f s%n", database(), RULE_WARM_UP,
+        (System.nanoTime() - start) / 1e9);
+    touchpoints.report(new Touchpoints.Event("benchmark-warm-up-" + prospectId, Touchpoint.Kind.LOST, prospectId, null, null,
+        "benchmark"));
   }
 
   /**
    * The journey's own diagram ({@code processes/prospect-development.bpmn}) with the application
-   * taken out: every service task runs {@link ShapedSteps}, which sets the same variables and
+   * taken out: every service task and every listener runs {@link ShapedSteps}, which sets the same variables and
    * gateway decisions, and the timers have the default paces as fixed durations instead of reading
    * thresholds. Against the bare process it shows what the diagram costs; against the journey, what
    * the application behind it costs.
@@ -300,6 +342,7 @@ abstract class JourneyBenchmark {
     String shapedXml = journeyXml.replace("id=\"" + JOURNEY_KEY + "\"", "id=\"" + SHAPED_KEY + "\"")
         .replace("bpmnElement=\"" + JOURNEY_KEY + "\"", "bpmnElement=\"" + SHAPED_KEY + "\"")
         .replaceAll("camunda:(delegateExpression|expression)=\"\\$\\{[^\"]*\\}\"", "camunda:class=\"" + ShapedSteps.class.getName() + "\"")
+        .replaceAll(" delegateExpression=\"\\$\\{[^\"]*\\}\"", " class=\"" + ShapedSteps.class.getName() + "\"")
         .replace("${pace.of('prospect-development', 'share')}", "P2D")
         .replace("${pace.of('prospect-development', 'view')}", "P3D")
         .replace("${pace.of('prospect-development', 'follow-up')}", "P1D")

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * The service tasks of the journey's diagram without the application behind them, for the
+ * The service tasks and form-recording listeners of the journey's diagram without the application behind them, for the
  * benchmark's "shaped" kind: each sets what the real step leaves for the diagram and the forms (the
  * same variables, the gateway decisions as transient variables) and touches no table of the application.
  */
@@ -22,10 +22,12 @@ public class ShapedSteps implements JavaDelegate {
         execution.setVariable("shareId", shareId);
         execution.setVariable("shareLink", "http://localhost:8080/s/" + shareId);
       }
-      case "Task_RecordShare" -> execution.setVariable("viewed", Variables.booleanValue(false, true));
-      case "Task_RecordFollowUp" -> execution.setVariable("readyToPresent", Variables.booleanValue(true, true));
+      // the steps that record a form run when its task ends
+      case "Task_ShareAsset" -> execution.setVariable("viewed", Variables.booleanValue(false, true));
+      case "Task_AskFollowUp" -> execution.setVariable("readyToPresent", Variables.booleanValue(true, true));
       default -> {
-        // Task_RegisterProspect, Task_RecordOutcome: what they write goes to the application's tables only
+        // StartEvent_ProspectAdded (register prospect), Task_RecordMeetingOutcome (record outcome): what they
+        // write goes to the application's tables only
       }
     }
   }
