@@ -25,6 +25,7 @@ import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.Thresholds;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
+import com.journeycoach.system.JourneyHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -406,6 +409,22 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(recorded.touchpoint().effect()).isEqualTo(Touchpoint.Effect.JOURNEY_ENDED);
     BpmnAwareTests.assertThat(journey).hasPassed("EndEvent_PurchaseWon").isEnded();
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
+  }
+
+  @Test
+  void theFormsCopiesOfNameTitleAndLinkAreShownButKeptOutOfTheHistory() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    assertThat(engine.getRuntimeService().getVariables(journey.getId())).containsKeys("prospectName", "assetTitle", "shareLink");
+    reachMeeting(journey);
+    complete(task(journey), withVariables("outcome", "WON"));
+
+    List<String> historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId())
+        .list().stream().map(HistoricVariableInstance::getName).toList();
+    assertThat(historic).contains("prospectId", "distributorId", "shareId", "shareChannel", "purchaseIntent", "outcome")
+        .doesNotContainAnyElementsOf(JourneyHistory.DISPLAY_COPIES);
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(journey.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains("shareId", "outcome").doesNotContainAnyElementsOf(JourneyHistory.DISPLAY_COPIES);
   }
 
   /**

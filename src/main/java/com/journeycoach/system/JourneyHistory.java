@@ -1,0 +1,43 @@
+package com.journeycoach.system;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Full history, but without the copies a prospect journey keeps for its forms: the prospect's name,
+ * the asset's title and the tracked link. The application's tables own them (the prospect, the
+ * catalog, the share), so the engine's history, kept for 180 days and readable by managers, holds no
+ * second copy of a prospect's name nor a working link to open in their place; and each copy left
+ * out saves two history rows and their indexes at every turn of the journey. While the journey
+ * runs, the variables are there for Tasklist's forms as before.
+ *
+ * <p>The level keeps the id and name of Camunda's "full", so a database created with "full" starts as before.
+ */
+@Component
+public class JourneyHistory extends AbstractProcessEnginePlugin {
+
+  static final String JOURNEY_DEFINITION = "prospect-development:";
+  public static final Set<String> DISPLAY_COPIES = Set.of("prospectName", "assetTitle", "shareLink");
+
+  /** Camunda's full history level, leaving out the variable events of a journey's display copies. */
+  static final class FullWithoutDisplayCopies extends HistoryLevelFull {
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      return !(entity instanceof VariableInstanceEntity variable && DISPLAY_COPIES.contains(variable.getName())
+          && variable.getProcessDefinitionId() != null && variable.getProcessDefinitionId().startsWith(JOURNEY_DEFINITION));
+    }
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getHistoryLevel().getId() == HistoryLevelFull.HISTORY_LEVEL_FULL.getId()) {
+      configuration.setHistoryLevel(new FullWithoutDisplayCopies());
+    }
+  }
+}

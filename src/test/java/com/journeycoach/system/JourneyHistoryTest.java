@@ -1,0 +1,40 @@
+package com.journeycoach.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.junit.jupiter.api.Test;
+
+class JourneyHistoryTest {
+
+  private final JourneyHistory.FullWithoutDisplayCopies level = new JourneyHistory.FullWithoutDisplayCopies();
+
+  private static VariableInstanceEntity variable(String name, String processDefinitionId) {
+    VariableInstanceEntity variable = new VariableInstanceEntity();
+    variable.setName(name);
+    variable.setProcessDefinitionId(processDefinitionId);
+    return variable;
+  }
+
+  @Test
+  void onlyTheJourneysDisplayCopiesAreLeftOut() {
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+        variable("prospectName", "prospect-development:4:abc"))).isFalse();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+        variable("shareLink", "prospect-development:4:abc"))).isFalse();
+    // the journey's other variables, and an asset review's asset title, are history as before
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+        variable("shareId", "prospect-development:4:abc"))).isTrue();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+        variable("assetTitle", "asset-review:2:def"))).isTrue();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.ACTIVITY_INSTANCE_START, new ExecutionEntity())).isTrue();
+  }
+
+  @Test
+  void itIsCamundasFullLevelToTheDatabase() {
+    assertThat(level.getId()).isEqualTo(3);
+    assertThat(level.getName()).isEqualTo("full");
+  }
+}
