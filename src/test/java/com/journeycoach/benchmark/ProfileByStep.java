@@ -20,8 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Reads a flight recording of the journey benchmark and compares two kinds step by step: the CPU
  * samples that fell in each kind's steps ({@link BenchmarkStep}), and per step the methods on whose
  * stacks the first kind spent the most samples more than the second (inclusive, so a method counts
- * once per sample however deep it recurses). Both kinds drive the same number of instances, so sample
- * counts compare directly.
+ * once per sample however deep it recurses; methods on every sample of both, such as the test runner's,
+ * are left out). Both kinds drive the same number of instances, so sample counts compare directly.
  *
  * <p>{@code java -cp target/test-classes com.journeycoach.benchmark.ProfileByStep recording.jfr [kind] [baseline] [methods per step]},
  * by default journey against bare, 25 methods.
@@ -79,6 +79,8 @@ public final class ProfileByStep {
       Set<String> methods = new HashSet<>(mine.keySet());
       methods.addAll(theirs.keySet());
       methods.remove("");
+      // what is on every sample of both kinds (the test runner, the driver, the step itself) says nothing
+      methods.removeIf(m -> mine.getOrDefault(m, 0).equals(mine.get("")) && theirs.getOrDefault(m, 0).equals(theirs.get("")));
       methods.stream()
           .sorted(Comparator.comparingInt((String m) -> mine.getOrDefault(m, 0) - theirs.getOrDefault(m, 0)).reversed())
           .limit(top)
