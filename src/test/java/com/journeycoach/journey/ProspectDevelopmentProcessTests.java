@@ -411,6 +411,38 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
   }
 
+  /**
+   * Journeys running when this version is deployed stay on the diagram they started with, where the form
+   * steps are service tasks of their own (test resource: the diagram before the listeners, under another
+   * process id so that it never becomes the latest prospect-development). They run on with the same beans.
+   */
+  @Test
+  void aJourneyOfTheDiagramWithRecordServiceTasksRunsToItsEnd() throws IOException {
+    String key = "prospect-development-before-listeners";
+    String diagram;
+    try (InputStream legacy = getClass().getResourceAsStream("/legacy/" + key + ".bpmn")) {
+      diagram = new String(legacy.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("\"prospect-development\"", "\"" + key + "\"");
+    }
+    engine.getRepositoryService().createDeployment().name(key).enableDuplicateFiltering(true)
+        .addString(key + ".bpmn", diagram).deploy();
+    Prospect prospect = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId, "Lee", "Legacy", null, null,
+        Audience.PRODUCT_CUSTOMER));
+    ProcessInstance journey = engine.getRuntimeService().startProcessInstanceByKey(key, prospect.id(),
+        Map.of("prospectId", prospect.id(), "distributorId", distributorId));
+
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_ShareAsset");
+    reachMeeting(journey);
+    complete(task(journey), withVariables("outcome", "WON"));
+
+    BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_RegisterProspect", "Task_ShareAsset", "Task_RecordShare",
+        "Task_AskFollowUp", "Task_RecordFollowUp", "Task_RecordMeetingOutcome", "Task_RecordOutcome", "EndEvent_CustomerWon")
+        .isEnded();
+    assertThat(touchpoints.ofProspect(prospect.id())).extracting(Touchpoint::kind).containsExactly(Touchpoint.Kind.SHARED,
+        Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.MEETING_HELD, Touchpoint.Kind.PURCHASED);
+    assertThat(prospects.get(prospect.id()).status()).isEqualTo(Prospect.Status.WON);
+  }
+
   @Test
   void theFormsCopiesOfNameTitleAndLinkAreShownButKeptOutOfTheHistory() {
     ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
