@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * of the user tasks whose forms they record, not as service tasks of their own: the journey then
  * writes four activity instances fewer to history at every turn. An "end" listener also runs when
  * the task is cancelled (a purchase reported, the instance cancelled in Cockpit); then nothing was
- * submitted and nothing is recorded. Earlier versions of the diagram call the same beans from service tasks.
+ * submitted and nothing is recorded. Earlier versions of the diagram call the same steps from service tasks.
  */
 @Configuration
 class FormStepDelegates {

@@ -22,8 +22,9 @@ import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The service tasks of {@code prospect-development}, called as {@code ${journeySteps.xxx(execution)}}:
- * each reads the variables it needs, calls one service, and writes the variables the diagram reads.
+ * The steps of {@code prospect-development}: service tasks called as {@code ${journeySteps.xxx(execution)}},
+ * and the steps that record a form, run by {@link FormStepDelegates} when its task ends. Each reads the
+ * variables it needs, calls one service, and writes the variables the diagram reads.
  */
 @Component("journeySteps")
 public class JourneySteps {

@@ -196,6 +196,13 @@ abstract class ProspectDevelopmentProcessTests {
     BpmnAwareTests.assertThat(journey).hasPassed("Task_ResumeJourney").isWaitingAt("Task_ShareAsset");
     assertThat(statusOf(journey)).isEqualTo(Prospect.Status.ACTIVE);
     assertThat(sharedAsset(journey)).as("the next asset, not the one already shared").isEqualTo("cwm-explained");
+
+    // back in the loop, a second meeting is recorded as a meeting of its own
+    reachMeeting(journey);
+    complete(task(journey), withVariables("outcome", "WON"));
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).filteredOn(t -> t.kind() == Touchpoint.Kind.MEETING_HELD)
+        .hasSize(2);
+    assertThat(statusOf(journey)).isEqualTo(Prospect.Status.WON);
   }
 
   @Test
@@ -422,8 +429,10 @@ abstract class ProspectDevelopmentProcessTests {
     String diagram;
     try (InputStream legacy = getClass().getResourceAsStream("/legacy/" + key + ".bpmn")) {
       diagram = new String(legacy.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-          .replace("\"prospect-development\"", "\"" + key + "\"");
+          .replace("\"prospect-development\"", "\"" + key + "\"")
+          .replace("camunda:isStartableInTasklist=\"true\"", "camunda:isStartableInTasklist=\"false\"");
     }
+    assertThat(diagram).contains("id=\"" + key + "\"", "camunda:isStartableInTasklist=\"false\"");
     engine.getRepositoryService().createDeployment().name(key).enableDuplicateFiltering(true)
         .addString(key + ".bpmn", diagram).deploy();
     Prospect prospect = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId, "Lee", "Legacy", null, null,
@@ -490,6 +499,20 @@ abstract class ProspectDevelopmentProcessTests {
     assertThat(touchpoints.ofProspect(atMeeting.getBusinessKey())).extracting(Touchpoint::kind).containsExactly(
         Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED, Touchpoint.Kind.FOLLOW_UP_ANSWERED, Touchpoint.Kind.LOST);
     assertThat(statusOf(atMeeting)).isEqualTo(Prospect.Status.LOST);
+  }
+
+  @Test
+  void aJourneyCancelledInCockpitRecordsNothingOfTheOpenForm() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    shareAndView(journey);
+
+    // what Cockpit's "cancel" does: delete the instance, running the listeners
+    engine.getRuntimeService().deleteProcessInstance(journey.getId(), "cancelled in Cockpit");
+
+    BpmnAwareTests.assertThat(journey).isEnded();
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind)
+        .containsExactly(Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED);
+    assertThat(answers.ofProspect(journey.getBusinessKey())).isEmpty();
   }
 
   @Test

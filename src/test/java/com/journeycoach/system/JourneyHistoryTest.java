@@ -2,6 +2,9 @@ package com.journeycoach.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
@@ -33,8 +36,22 @@ class JourneyHistoryTest {
   }
 
   @Test
-  void itIsCamundasFullLevelToTheDatabase() {
-    assertThat(level.getId()).isEqualTo(3);
-    assertThat(level.getName()).isEqualTo("full");
+  void theEngineStillSeesFullHistory() {
+    assertThat(level.equals(HistoryLevel.HISTORY_LEVEL_FULL)).isTrue();
+    assertThat(level.equals(HistoryLevel.HISTORY_LEVEL_AUDIT)).isFalse();
+  }
+
+  @Test
+  void onlyCamundasFullLevelIsReplaced() {
+    ProcessEngineConfigurationImpl full = new StandaloneInMemProcessEngineConfiguration();
+    full.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+    ProcessEngineConfigurationImpl audit = new StandaloneInMemProcessEngineConfiguration();
+    audit.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_AUDIT);
+
+    new JourneyHistory().postInit(full);
+    new JourneyHistory().postInit(audit);
+
+    assertThat(full.getHistoryLevel()).isInstanceOf(JourneyHistory.FullWithoutDisplayCopies.class);
+    assertThat(audit.getHistoryLevel()).isSameAs(HistoryLevel.HISTORY_LEVEL_AUDIT);
   }
 }
