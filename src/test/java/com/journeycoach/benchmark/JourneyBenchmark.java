@@ -263,9 +263,7 @@ abstract class JourneyBenchmark {
    * driver's own look-ups between steps ({@link Kind#locate}, finding what the viewer holds) are not timed.
    */
   void drive(Kind kind, long[] stepNanos) {
-    Started[] started = new Started[1];
-    timed(kind, stepNanos, 0, () -> started[0] = kind.start().get());
-    Started instance = kind.locate().apply(started[0]);
+    Started instance = kind.locate().apply(timed(kind, stepNanos, 0, kind.start()));
     timed(kind, stepNanos, 1, () -> complete(instance, SHARED));
     Runnable view = kind.view().apply(instance);
     timed(kind, stepNanos, 2, view);
@@ -274,14 +272,22 @@ abstract class JourneyBenchmark {
   }
 
   private static void timed(Kind kind, long[] stepNanos, int step, Runnable work) {
+    timed(kind, stepNanos, step, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private static <T> T timed(Kind kind, long[] stepNanos, int step, Supplier<T> work) {
     BenchmarkStep event = new BenchmarkStep(kind.name(), STEPS.get(step));
     event.begin();
     long start = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
-    work.run();
+    T result = work.get();
     stepNanos[CPU] += THREADS.getCurrentThreadCpuTime() - cpu;
     stepNanos[step] += System.nanoTime() - start;
     event.commit();
+    return result;
   }
 
   private void complete(Started instance, Map<String, Object> variables) {

@@ -10,6 +10,7 @@ import static com.journeycoach.coaching.RulesFixture.rulesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.people.Personality;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -260,30 +261,32 @@ class CoachingRulesTest {
       return decideAll(facts).readyToPresent();
     }
 
+    /** Who is ready after p1's follow-up: p1's journey with this interest so far, this answer, and any further facts. */
+    private Set<String> readyAfterAnswer(int interestTotal, String purchaseIntent, int closeEstimate, Object... more) {
+      List<Object> facts = new ArrayList<>(List.of(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", interestTotal),
+          new LatestAnswer("p1", purchaseIntent, closeEstimate)));
+      facts.addAll(List.of(more));
+      return ready(facts.toArray());
+    }
+
     @Test
     void aHighPurchaseIntentMakesTheProspectReady() {
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "HIGH", 10)))
-          .containsExactly("p1");
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "MEDIUM", 10)))
-          .as("near miss: medium intent").isEmpty();
+      assertThat(readyAfterAnswer(0, "HIGH", 10)).containsExactly("p1");
+      assertThat(readyAfterAnswer(0, "MEDIUM", 10)).as("near miss: medium intent").isEmpty();
     }
 
     @Test
     void theDistributorsCloseEstimateAtTheThresholdMakesTheProspectReady() {
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 60)))
+      assertThat(readyAfterAnswer(0, "LOW", 60)).containsExactly("p1");
+      assertThat(readyAfterAnswer(0, "LOW", 59)).as("near miss: 59 under the default 60").isEmpty();
+      assertThat(readyAfterAnswer(0, "LOW", 59, new ThresholdValue("readiness.close-estimate", 50))).as("a lower threshold")
           .containsExactly("p1");
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 59)))
-          .as("near miss: 59 under the default 60").isEmpty();
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 0), new LatestAnswer("p1", "LOW", 59),
-          new ThresholdValue("readiness.close-estimate", 50))).as("a lower threshold").containsExactly("p1");
     }
 
     @Test
     void interestThatHasGrownEnoughMakesTheProspectReady() {
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 3), new LatestAnswer("p1", "LOW", 10)))
-          .containsExactly("p1");
-      assertThat(ready(Occasion.followUpRecorded("p1"), distributor(), journeyWithInterest("p1", 2), new LatestAnswer("p1", "LOW", 10)))
-          .as("near miss: interest 2 under the default 3").isEmpty();
+      assertThat(readyAfterAnswer(3, "LOW", 10)).containsExactly("p1");
+      assertThat(readyAfterAnswer(2, "LOW", 10)).as("near miss: interest 2 under the default 3").isEmpty();
     }
 
     @Test
