@@ -10,6 +10,7 @@ import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
+import com.journeycoach.system.FormSubmissions;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +73,13 @@ public class JourneySteps {
         throw new InvalidInputException("A journey started from Tasklist registers a new prospect of the distributor who starts it;"
             + " it cannot be given " + String.join(", ", given), given.stream().map(name -> name + ": cannot be given").toList());
       }
+      // and only what the start form declares, within its rules
+      FormSubmissions.checkStart(execution);
     } else if (execution.getVariable(AUDIENCE) != null) {
       // started by the application for a prospect it has just added: nothing to read
       return;
     }
-    String prospectId = (String) execution.getVariable("prospectId");
+    String prospectId = user == null ? (String) execution.getVariable("prospectId") : null;
     Prospect prospect;
     if (prospectId == null) {
       // started from Tasklist's start form: the distributor is the user who submitted it
@@ -113,7 +116,7 @@ public class JourneySteps {
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
     execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
-      Share share = shares.create(prospectId, asset.id(), (String) execution.getVariable("distributorId"));
+      Share share = shares.create(prospectId, asset.id(), prospects.get(prospectId).distributorId());
       execution.setVariable("assetTitle", asset.title());
       execution.setVariable("shareId", share.id());
       execution.setVariable("shareLink", shares.linkOf(share));
@@ -136,7 +139,7 @@ public class JourneySteps {
         execution.getVariable("closeEstimate"), execution.getVariable("followUpNotes"));
     String prospectId = prospectId(execution);
     String shareId = (String) execution.getVariable("shareId");
-    String distributorId = (String) execution.getVariable("distributorId");
+    String distributorId = prospects.get(prospectId).distributorId();
     followUps.record(shareId, prospectId, distributorId, answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId, null, shareId);
     List<Object> facts = coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId);
@@ -186,8 +189,12 @@ public class JourneySteps {
     return Variables.stringValue(audience.name(), true);
   }
 
+  /**
+   * The journey's prospect: its business key, which the application sets when the journey starts and
+   * nobody changes later, never a variable (a task completion through {@code /engine-rest} may carry any).
+   */
   private static String prospectId(DelegateExecution execution) {
-    return (String) execution.getVariable("prospectId");
+    return execution.getProcessBusinessKey();
   }
 
   private static String text(DelegateExecution execution, String name) {

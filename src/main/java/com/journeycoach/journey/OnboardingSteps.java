@@ -54,7 +54,8 @@ public class OnboardingSteps {
   public void recordTraining(DelegateExecution execution) {
     boolean skipped = Boolean.TRUE.equals(execution.getVariable("skipTraining"));
     boolean done = Boolean.TRUE.equals(execution.getVariable("trainingDone"));
-    boolean experienced = Boolean.TRUE.equals(execution.getVariable("experienced"));
+    // from the distributor's profile, not the variable the form shows: a submission could carry any value for it
+    boolean experienced = distributors.get(distributorId(execution)).experienced();
     if (skipped && !experienced) {
       throw new InvalidInputException("Only an experienced distributor may skip the training",
           List.of("skipTraining: only for experienced distributors"));
@@ -104,7 +105,8 @@ public class OnboardingSteps {
     }
   }
 
+  /** The onboarding's distributor: its business key, set by the application at the start, never a variable. */
   private static String distributorId(DelegateExecution execution) {
-    return (String) execution.getVariable("distributorId");
+    return execution.getProcessBusinessKey();
   }
 }

@@ -2,6 +2,7 @@ package com.journeycoach.journey;
 
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.Occasion;
+import com.journeycoach.people.Prospects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,18 @@ public class PaceNudges {
 
   private final CoachingFacts facts;
   private final Coach coach;
+  private final Prospects prospects;
 
-  public PaceNudges(CoachingFacts facts, Coach coach) {
+  public PaceNudges(CoachingFacts facts, Coach coach, Prospects prospects) {
     this.facts = facts;
     this.coach = coach;
+    this.prospects = prospects;
   }
 
   public void record(DelegateExecution execution, String step) {
-    // the journey keeps its prospect's distributor in a variable ("Register prospect" sets it)
-    coach.coach(facts.forDistributor(Occasion.paceTimer(step, (String) execution.getVariable("prospectId")),
-        (String) execution.getVariable("distributorId")), execution.getProcessInstanceId());
+    // the prospect is the journey's business key and their distributor the one the prospect table names
+    String prospectId = execution.getProcessBusinessKey();
+    coach.coach(facts.forDistributor(Occasion.paceTimer(step, prospectId), prospects.get(prospectId).distributorId()),
+        execution.getProcessInstanceId());
   }
 }

@@ -18,6 +18,24 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(InvalidInputMapper.class);
+    register(ForbiddenMapper.class);
+  }
+
+  static Response problem(int status, String title, String detail) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    return Response.status(status).type(MediaType.valueOf("application/problem+json")).entity(problem).build();
+  }
+
+  /** What a person may not do to a task or a process (see {@link FormSubmissions}). */
+  public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+    @Override
+    public Response toResponse(ForbiddenException e) {
+      return problem(403, "Forbidden", e.getMessage());
+    }
   }
 
   public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
