@@ -3,6 +3,7 @@ package com.journeycoach.journey;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectAdded;
 import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.EngineText;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -29,7 +30,7 @@ class JourneyStarter {
       Prospect prospect = added.prospect();
       engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, prospect.id(),
           Variables.putValue("prospectId", prospect.id()).putValue("distributorId", prospect.distributorId())
-              .putValue("prospectName", prospect.fullName())
+              .putValue("prospectName", EngineText.storable(prospect.fullName()))
               .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))
               .putValueTyped(JourneySteps.NEW_PROSPECT, Variables.booleanValue(true, true))));
     }

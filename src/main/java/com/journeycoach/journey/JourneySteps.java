@@ -10,6 +10,7 @@ import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
+import com.journeycoach.system.EngineText;
 import com.journeycoach.system.FormSubmissions;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
@@ -101,7 +102,7 @@ public class JourneySteps {
     if (!prospect.distributorId().equals(execution.getVariable("distributorId"))) {
       execution.setVariable("distributorId", prospect.distributorId());
     }
-    execution.setVariable("prospectName", prospect.fullName());
+    execution.setVariable("prospectName", EngineText.storable(prospect.fullName()));
     execution.setVariable(AUDIENCE, passedOn(prospect.audience()));
   }
 
@@ -117,7 +118,7 @@ public class JourneySteps {
     execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
       Share share = shares.create(prospectId, asset.id(), prospects.get(prospectId).distributorId());
-      execution.setVariable("assetTitle", asset.title());
+      execution.setVariable("assetTitle", EngineText.storable(asset.title()));
       execution.setVariable("shareId", share.id());
       execution.setVariable("shareLink", shares.linkOf(share));
     });

@@ -9,6 +9,7 @@ import com.journeycoach.content.Catalog;
 import com.journeycoach.content.Phase;
 import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
+import com.journeycoach.system.EngineText;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
@@ -37,15 +38,15 @@ public class OnboardingSteps {
   /** "Send welcome": a welcome nudge (delivered like a reminder) and the variables the forms show. */
   public void sendWelcome(DelegateExecution execution) {
     Distributor distributor = distributors.get(distributorId(execution));
-    execution.setVariable("distributorName", distributor.firstName());
+    execution.setVariable("distributorName", EngineText.storable(distributor.firstName()));
     execution.setVariable("sponsorId", distributor.sponsorId());
     execution.setVariable("reviewerId", distributor.sponsorId());
     execution.setVariable("experienced", distributor.experienced());
     List<Asset> training = catalog.activeInSequence().stream()
         .filter(asset -> asset.phase() == Phase.ONBOARDING || asset.phase() == Phase.PRODUCT_KNOWLEDGE)
         .toList();
-    execution.setVariable("trainingList", training.stream().map(asset -> "- [" + asset.title() + "](" + asset.url() + ")")
-        .collect(Collectors.joining("\n")));
+    execution.setVariable("trainingList", EngineText.storable(training.stream()
+        .map(asset -> "- [" + asset.title() + "](" + asset.url() + ")").collect(Collectors.joining("\n"))));
     nudges.record(distributor.id(), Nudge.Audience.DISTRIBUTOR, "WELCOME", null, execution.getProcessInstanceId(),
         "coaching.welcome", 1, "distributor-onboarding/Task_SendWelcome");
   }

@@ -5,7 +5,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +24,7 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(InvalidInputMapper.class);
     register(ForbiddenMapper.class);
+    register(EngineExceptionMapper.class);
   }
 
   static Response problem(int status, String title, String detail) {
@@ -27,7 +33,29 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
     problem.put("title", title);
     problem.put("status", status);
     problem.put("detail", detail);
+    // Camunda's own error answers name it "message"; Modeler and other REST clients show that
+    problem.put("message", detail);
     return Response.status(status).type(MediaType.valueOf("application/problem+json")).entity(problem).build();
+  }
+
+  /**
+   * Camunda answers most of its own exceptions with 500 and their message, which may carry a SQL
+   * statement: a duplicate membership, a value its 3-byte tables cannot store, an unknown variable. The
+   * caller's mistakes become 4xx problems here, and no answer carries SQL or a class name.
+   */
+  @Priority(Priorities.USER - 100)
+  public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineExceptionMapper.class);
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      int status = EngineErrors.status(e);
+      if (status >= 500) {
+        log.error("Engine error answering a REST request", e);
+      }
+      return problem(status, EngineErrors.title(status), EngineErrors.detail(e, status));
+    }
   }
 
   /** What a person may not do to a task or a process (see {@link FormSubmissions}). */
