@@ -117,4 +117,12 @@ class LoginThrottlePolicyTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new LoginThrottleProperties(10, Duration.ofMinutes(10), 100).timePerTry()).isEqualTo(Duration.ofMinutes(1));
   }
+
+  @Test
+  void camundasDelayMustEndWithinAMinuteAndNeverLockForGood() {
+    LoginDelayBounds.check(Integer.MAX_VALUE, 30);
+    LoginDelayBounds.check(Integer.MAX_VALUE, 60);
+    assertThatThrownBy(() -> LoginDelayBounds.check(10, 30)).hasMessageContaining("login-max-attempts");
+    assertThatThrownBy(() -> LoginDelayBounds.check(Integer.MAX_VALUE, 61)).hasMessageContaining("login-delay-max-time");
+  }
 }
