@@ -106,7 +106,8 @@ class LoginThrottlePolicyTest {
       fail(throttle, "10.0.0." + i, 1);
     }
     assertThat(throttle.clientsRemembered()).isEqualTo(3);
-    assertThat(throttle.reserve("10.0.0.10")).isPresent();
+    assertThat(throttle.reserve("10.0.0.10")).as("remembered").isPresent();
+    assertThat(throttle.reserve("10.0.0.1")).as("forgotten: a fresh try").isEmpty();
   }
 
   @Test
