@@ -1,6 +1,7 @@
 package com.journeycoach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -17,8 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Upgrading a database that already holds journeys: V9 fills each distributor's forecast sums from
  * the journeys closed before it (the last close estimate of each, and whether it converted), keeps
  * every row, and leaves the answers given before it unnumbered; V11 counts the prospects each
- * distributor had added onto their row; V15 gives every threshold its default, a tuned one its first value. On H2
- * and on MariaDB.
+ * distributor had added onto their row; V15 gives every threshold its default, a tuned one its first value; V17
+ * scopes the touchpoints' idempotency keys, the application's own keeping theirs. On H2 and on MariaDB.
  */
 class MigrationUpgradeTest {
 
@@ -57,6 +59,12 @@ class MigrationUpgradeTest {
         + " ('h1', 'pace.prospect-development.view', 'P3D', 'PT60H', 'tuned', ?, 'threshold-tuning'),"
         + " ('h2', 'pace.prospect-development.view', 'PT60H', 'PT50H', 'tuned', ?, 'threshold-tuning')").params(ts(1), ts(2)).update();
 
+    // touchpoints the journey and the tracked link recorded, and two reported through the API (one with the default source)
+    touchpoint(jdbc, "tp-shared", "share:s-won:shared", "SHARED", "journey");
+    touchpoint(jdbc, "tp-viewed", "share:s-won:viewed", "VIEWED", "tracked-link");
+    touchpoint(jdbc, "tp-order", "order-1001", "PURCHASED", "shop");
+    touchpoint(jdbc, "tp-crm", "crm-7", "MEETING_HELD", "api:crm");
+
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
     assertThat(sums(jdbc, "dana")).containsExactly(2L, 140L, 1L);
@@ -75,6 +83,25 @@ class MigrationUpgradeTest {
     assertThat(jdbc.sql("SELECT default_value FROM threshold WHERE name = 'pace.prospect-development.share'").query(String.class)
         .single()).isEqualTo("P2D");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM threshold WHERE default_value IS NULL").query(Long.class).single()).isZero();
+    // V17: the application's old keys stay its own (a retried step or a second open still finds them taken); the
+    // API's old ones, whose caller was not recorded, are nobody's, so a caller's same key is their own
+    assertThat(jdbc.sql("SELECT id, key_scope FROM touchpoint ORDER BY id").query().listOfRows())
+        .extracting(row -> row.get("id") + "=" + row.get("key_scope"))
+        .containsExactly("tp-crm=legacy", "tp-order=legacy", "tp-shared=app", "tp-viewed=app");
+    assertThatThrownBy(() -> touchpoint(jdbc, "tp-shared-again", "share:s-won:shared", "SHARED", "journey"))
+        .isInstanceOf(DuplicateKeyException.class);
+    jdbc.sql("INSERT INTO touchpoint (id, idempotency_key, prospect_id, kind, source, occurred_at, recorded_at, journey_effect,"
+        + " sequence_number, key_scope) VALUES ('tp-order-shop', 'order-1001', 'won', 'PURCHASED', 'shop', ?, ?, 'STORED', 9,"
+        + " 'user:shop')").params(ts(5), ts(5)).update();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM touchpoint WHERE idempotency_key = 'order-1001'").query(Long.class).single())
+        .isEqualTo(2);
+  }
+
+  /** A touchpoint of the prospect 'won' as written before V17 (and, without a scope, as MarketHistory writes one still). */
+  private static void touchpoint(JdbcClient jdbc, String id, String key, String kind, String source) {
+    jdbc.sql("INSERT INTO touchpoint (id, idempotency_key, prospect_id, kind, source, occurred_at, recorded_at, journey_effect,"
+        + " sequence_number) VALUES (?, ?, 'won', ?, ?, ?, ?, 'STORED', (SELECT COUNT(*) + 1 FROM touchpoint t))")
+        .params(id, key, kind, source, ts(4), ts(4)).update();
   }
 
   private static Object[] sums(JdbcClient jdbc, String distributorId) {

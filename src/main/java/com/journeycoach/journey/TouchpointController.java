@@ -10,9 +10,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,8 +43,10 @@ class TouchpointController {
   }
 
   @PostMapping
-  @Operation(summary = "Report a touchpoint: VIEWED, MEETING_HELD, PURCHASED, ENROLLED or LOST",
-      description = "201 with what the journey did; a repeated idempotency key answers 200 with the first result.")
+  @Operation(summary = "Report a touchpoint: VIEWED, MEETING_HELD, PURCHASED, ENROLLED, LOST or OPTED_OUT",
+      description = "201 with what the journey did. Idempotency keys are the caller's own: the same key with the same"
+          + " event answers 200 with the first result, with another event 409 naming the fields that differ; another"
+          + " caller's keys are never looked at.")
   ResponseEntity<Touchpoint> report(@Valid @RequestBody TouchpointRequest request) {
     if (!currentUser.isIn(Groups.INTEGRATORS, Groups.MANAGERS, Groups.ADMINS)) {
       // a distributor reports only about their own prospects
@@ -49,9 +54,22 @@ class TouchpointController {
           .filter(p -> p.distributorId().equals(currentUser.id()) && currentUser.isIn(Groups.DISTRIBUTORS))
           .orElseThrow(() -> new NotFoundException("No prospect '" + request.prospectId() + "'"));
     }
-    Touchpoints.Recorded recorded = touchpoints.report(new Touchpoints.Event(request.idempotencyKey(), request.kind(),
-        request.prospectId(), request.assetId(), request.occurredAt(),
+    // the caller's own keys: a key another caller used is not theirs to repeat, nor to learn of
+    Touchpoints.Recorded recorded = touchpoints.reportBy(currentUser.id(), new Touchpoints.Event(request.idempotencyKey(),
+        request.kind(), request.prospectId(), request.assetId(), request.occurredAt(),
         request.source() == null ? "api:" + currentUser.id() : request.source()));
     return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded.touchpoint());
+  }
+
+  /** The problem of a reused key lists the differing fields by name; the first values stay out of the answer. */
+  @ExceptionHandler(Touchpoints.KeyReused.class)
+  ProblemDetail keyReused(Touchpoints.KeyReused e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Idempotency key used for another event");
+    problem.setType(URI.create("about:blank"));
+    problem.setProperty("differingFields", e.differingFields());
+    problem.setProperty("errors", e.differingFields().stream().map(field -> field + ": differs from the event first sent"
+        + " with this key").toList());
+    return problem;
   }
 }

@@ -5,6 +5,7 @@ import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
+import com.journeycoach.system.ConflictException;
 import com.journeycoach.system.EngineAsApplication;
 import com.journeycoach.system.InvalidInputException;
 import java.sql.ResultSet;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Touchpoints: stores each event once (by its idempotency key) and tells the prospect's journey,
  * as the BPMN defines: a view moves on the step waiting for it; a purchase, an enrollment or a
  * loss ends the journey from any step; anything the journey is not waiting for is only stored.
+ * A key belongs to whoever sent it (migration V17): a caller of the API has keys of their own, the
+ * application (the journey, the tracked link) has its own, so no caller reads or blocks another's.
  */
 @Service
 public class Touchpoints {
@@ -39,11 +44,30 @@ public class Touchpoints {
   public record Recorded(Touchpoint touchpoint, boolean repeated) {
   }
 
+  /** A caller's key used before for another event: 409, naming the fields that differ (not their first values). */
+  public static final class KeyReused extends ConflictException {
+
+    private final List<String> differingFields;
+
+    KeyReused(List<String> differingFields) {
+      super("This idempotency key was used before for another event (" + String.join(", ", differingFields)
+          + " differ); nothing was recorded. Send a new key for a new event.");
+      this.differingFields = List.copyOf(differingFields);
+    }
+
+    public List<String> differingFields() {
+      return differingFields;
+    }
+  }
+
   /** The kinds other systems may report; the others are recorded by the journey itself. */
   public static final Set<Touchpoint.Kind> REPORTABLE = Set.of(Touchpoint.Kind.VIEWED, Touchpoint.Kind.MEETING_HELD,
       Touchpoint.Kind.PURCHASED, Touchpoint.Kind.ENROLLED, Touchpoint.Kind.LOST, Touchpoint.Kind.OPTED_OUT);
 
   static final String MESSAGE_ASSET_VIEWED = "AssetViewed";
+
+  /** The scope of the application's own keys; a caller's is {@code user:<id>} (V17). */
+  static final String APPLICATION_SCOPE = "app";
 
   private static final String COLUMNS = "id, idempotency_key, prospect_id, asset_id, share_id, kind, source, occurred_at,"
       + " recorded_at, journey_effect";
@@ -65,12 +89,30 @@ public class Touchpoints {
     this.engine = engine;
   }
 
-  /** Records an event reported by another system; a repeated key returns the first result and changes nothing. */
+  /** Records an event the application reports itself (a simulated shop, a test), with the application's keys. */
   @Transactional
   public Recorded report(Event event) {
-    Optional<Touchpoint> earlier = findByKey(event.idempotencyKey());
+    return report(APPLICATION_SCOPE, event);
+  }
+
+  /**
+   * Records an event a caller reported through the API, under the caller's own keys: their repeated key
+   * with the same event returns the first result and changes nothing, with another event it is refused
+   * ({@link KeyReused}); another caller's keys are never looked at.
+   */
+  @Transactional
+  public Recorded reportBy(String callerId, Event event) {
+    return report(callerScope(callerId), event);
+  }
+
+  static String callerScope(String callerId) {
+    return "user:" + callerId;
+  }
+
+  private Recorded report(String scope, Event event) {
+    Optional<Recorded> earlier = repeated(scope, event);
     if (earlier.isPresent()) {
-      return new Recorded(earlier.get(), true);
+      return earlier.get();
     }
     if (!REPORTABLE.contains(event.kind())) {
       throw new InvalidInputException(event.kind() + " is recorded by the journey itself; report one of " + REPORTABLE,
@@ -89,9 +131,9 @@ public class Touchpoints {
     }
     Touchpoint stored;
     try {
-      stored = insert(event, share.map(Share::id).orElse(null), Touchpoint.Effect.STORED);
+      stored = insert(scope, event, share.map(Share::id).orElse(null), Touchpoint.Effect.STORED);
     } catch (DuplicateKeyException raced) {
-      return new Recorded(findByKey(event.idempotencyKey()).orElseThrow(), true);
+      return repeated(scope, event).orElseThrow();
     }
     Touchpoint.Effect effect = switch (event.kind()) {
       case VIEWED -> share.map(s -> viewed(shares.recordView(s.token()).orElse(s))).orElse(Touchpoint.Effect.STORED);
@@ -102,7 +144,9 @@ public class Touchpoints {
       case OPTED_OUT -> close(prospect, Prospect.Status.LOST, "ProspectLost");
       default -> Touchpoint.Effect.STORED;
     };
-    return new Recorded(withEffect(stored, effect), false);
+    withEffect(stored, effect);
+    // read back: the answer shows the times as stored (whole seconds on MariaDB), as a repeat of it will
+    return new Recorded(byId(stored.id()), false);
   }
 
   /**
@@ -127,7 +171,7 @@ public class Touchpoints {
         Instant.now(), "tracked-link");
     Touchpoint stored;
     try {
-      stored = insert(event, share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
+      stored = insert(APPLICATION_SCOPE, event, share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
     } catch (DuplicateKeyException viewedBefore) {
       return;
     }
@@ -144,7 +188,8 @@ public class Touchpoints {
   @Transactional
   public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
     try {
-      insert(new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId, Touchpoint.Effect.JOURNEY_MOVED_ON);
+      insert(APPLICATION_SCOPE, new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId,
+          Touchpoint.Effect.JOURNEY_MOVED_ON);
     } catch (DuplicateKeyException recordedBefore) {
       // a retried step: the touchpoint is there already
     }
@@ -156,9 +201,59 @@ public class Touchpoints {
         .param(prospectId).query(Touchpoints::touchpoint).list();
   }
 
+  private Touchpoint byId(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE id = ?").param(id).query(Touchpoints::touchpoint).single();
+  }
+
+  /** The touchpoint the application recorded under one of its own keys (as {@code share:<id>:viewed}). */
   public Optional<Touchpoint> findByKey(String idempotencyKey) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE idempotency_key = ?").param(idempotencyKey)
-        .query(Touchpoints::touchpoint).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE key_scope = ? AND idempotency_key = ?")
+        .params(APPLICATION_SCOPE, idempotencyKey).query(Touchpoints::touchpoint).optional();
+  }
+
+  /**
+   * The first result when the scope has used this key for the same event; {@link KeyReused} when for another.
+   * The database compares the times, so as stored (milliseconds on H2, whole seconds on MariaDB); an event
+   * without a time repeats one that was given none (its time is its recording).
+   */
+  private Optional<Recorded> repeated(String scope, Event event) {
+    String sameTime = event.occurredAt() == null ? "occurred_at = recorded_at" : "occurred_at = ?";
+    var query = jdbc.sql("SELECT " + COLUMNS + ", CASE WHEN " + sameTime + " THEN 1 ELSE 0 END AS same_time"
+        + " FROM touchpoint WHERE key_scope = ? AND idempotency_key = ?");
+    if (event.occurredAt() != null) {
+      query = query.param(Timestamp.from(event.occurredAt().truncatedTo(ChronoUnit.MILLIS)));
+    }
+    Optional<Earlier> earlier = query.param(scope).param(event.idempotencyKey())
+        .query((rs, row) -> new Earlier(touchpoint(rs, row), rs.getInt("same_time") == 1)).optional();
+    earlier.map(e -> e.differingFrom(event)).filter(differing -> !differing.isEmpty()).ifPresent(differing -> {
+      throw new KeyReused(differing);
+    });
+    return earlier.map(e -> new Recorded(e.touchpoint(), true));
+  }
+
+  /** A touchpoint stored under a key, and whether its time is the one a new request under that key gives. */
+  private record Earlier(Touchpoint touchpoint, boolean sameTime) {
+
+    /** The request's fields (as it names them) that differ from the stored event. */
+    List<String> differingFrom(Event event) {
+      List<String> differing = new ArrayList<>();
+      if (touchpoint.kind() != event.kind()) {
+        differing.add("kind");
+      }
+      if (!Objects.equals(touchpoint.prospectId(), event.prospectId())) {
+        differing.add("prospectId");
+      }
+      if (!Objects.equals(touchpoint.assetId(), event.assetId())) {
+        differing.add("assetId");
+      }
+      if (!sameTime) {
+        differing.add("occurredAt");
+      }
+      if (!Objects.equals(touchpoint.source(), event.source())) {
+        differing.add("source");
+      }
+      return differing;
+    }
   }
 
   /**
@@ -193,20 +288,20 @@ public class Touchpoints {
     return ended > 0 ? Touchpoint.Effect.JOURNEY_ENDED : Touchpoint.Effect.STORED;
   }
 
-  private Touchpoint insert(Event event, String shareId, Touchpoint.Effect effect) {
-    // milliseconds, as stored: a repeated call answers exactly what the first one did
+  private Touchpoint insert(String scope, Event event, String shareId, Touchpoint.Effect effect) {
+    // milliseconds, as H2 stores them (MariaDB keeps whole seconds, so report answers what it reads back)
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
         event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, effect);
     // the order the journey saw them in, as several may share a millisecond: numbered in the insert itself
     // without an asset given, the share's asset (in the same statement: no look-up before it)
-    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) SELECT ?, ?, ?,"
+    jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number, key_scope) SELECT ?, ?, ?,"
             + " COALESCE(CAST(? AS VARCHAR(64)), (SELECT s.asset_id FROM asset_share s WHERE s.id = ?)), ?, ?, ?, ?, ?, ?,"
-            + " COALESCE(MAX(sequence_number), 0) + 1 FROM touchpoint WHERE prospect_id = ?")
+            + " COALESCE(MAX(sequence_number), 0) + 1, ? FROM touchpoint WHERE prospect_id = ?")
         .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId, shareId,
             touchpoint.kind().name(), touchpoint.source(), Timestamp.from(touchpoint.occurredAt()), Timestamp.from(now),
-            touchpoint.effect().name(), touchpoint.prospectId())
+            touchpoint.effect().name(), scope, touchpoint.prospectId())
         .update();
     return touchpoint;
   }
