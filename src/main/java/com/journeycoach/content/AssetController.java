@@ -85,8 +85,9 @@ public class AssetController {
   }
 
   @GetMapping(value = "/export")
-  @Operation(summary = "Export the whole catalog as YAML (default) or JSON")
+  @Operation(summary = "Export the whole catalog as YAML (default) or JSON (managers and process owners)")
   public ResponseEntity<String> export(@RequestParam(defaultValue = "yaml") String format) {
+    currentUser.require(EDITORS);
     CatalogFile.Format chosen = format(format);
     return ResponseEntity.ok()
         .contentType(chosen == CatalogFile.Format.YAML ? MediaType.parseMediaType("application/yaml") : MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package com.journeycoach.system;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +52,18 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   }
 
   @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new NoDeleteForDeployers());
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     Groups.ALL.forEach(groupId -> ensureGroup(identity, groupId));
-    AccessPolicy.grants(distributorStartableProcesses).forEach(grant -> ensureGrant(engine.getAuthorizationService(), grant));
-    ensureTaskFilters(engine);
+    List<AccessPolicy.Grant> policy = new ArrayList<>(AccessPolicy.grants(distributorStartableProcesses));
+    policy.addAll(ensureTaskFilters(engine));
+    holdToPolicy(engine.getAuthorizationService(), policy);
+    takeDeleteFromDeployers(engine.getAuthorizationService());
     ensureAdministrator(identity);
   }
 
@@ -63,49 +76,94 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private void ensureGrant(AuthorizationService authorizations, AccessPolicy.Grant grant) {
-    Authorization existing = authorizations.createAuthorizationQuery()
-        .groupIdIn(grant.groupId())
-        .resourceType(grant.resource())
-        .resourceId(grant.resourceId())
-        .singleResult();
-    Authorization authorization = existing != null
-        ? existing
-        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    if (existing == null) {
+  /**
+   * Makes our groups' grants equal the policy: missing ones are added, extra permissions and rows
+   * removed, so an upgrade takes back what an earlier version granted. Left alone: the per-task
+   * grants Camunda makes for a task's candidate groups, and revocations (they only take away).
+   */
+  private void holdToPolicy(AuthorizationService authorizations, List<AccessPolicy.Grant> policy) {
+    Map<String, AccessPolicy.Grant> wanted = new LinkedHashMap<>();
+    policy.forEach(grant -> wanted.put(key(grant.groupId(), grant.resource().resourceType(), grant.resourceId()), grant));
+    for (Authorization existing : authorizations.createAuthorizationQuery()
+        .groupIdIn(Groups.ALL.toArray(String[]::new)).authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+      if (isPerTask(existing)) {
+        continue;
+      }
+      AccessPolicy.Grant grant = wanted.remove(key(existing.getGroupId(), existing.getResourceType(), existing.getResourceId()));
+      if (grant == null) {
+        log.warn("Removed a grant the access policy does not have: group '{}', resource type {}, resource '{}'",
+            existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
+        authorizations.deleteAuthorization(existing.getId());
+      } else if (mask(existing) != mask(grant.permissions())) {
+        log.info("Set the permissions of group '{}' on {} '{}' to {}", grant.groupId(), grant.resource(),
+            grant.resourceId(), grant.permissions());
+        existing.setPermissions(grant.permissions().toArray(Permission[]::new));
+        authorizations.saveAuthorization(existing);
+      }
+    }
+    for (AccessPolicy.Grant grant : wanted.values()) {
+      Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(grant.groupId());
       authorization.setResource(grant.resource());
       authorization.setResourceId(grant.resourceId());
-    }
-    boolean changed = existing == null;
-    for (Permission permission : grant.permissions()) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
+      authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
       authorizations.saveAuthorization(authorization);
     }
   }
 
-  private void ensureTaskFilters(ProcessEngine engine) {
+  /** Camunda's own grant to a candidate group of one task (created and deleted with the task). */
+  static boolean isPerTask(Authorization authorization) {
+    return (authorization.getResourceType() == Resources.TASK.resourceType()
+        || authorization.getResourceType() == Resources.HISTORIC_TASK.resourceType())
+        && !Authorization.ANY.equals(authorization.getResourceId());
+  }
+
+  /**
+   * Camunda used to grant whoever deployed READ and DELETE on their deployment; DELETE with cascade
+   * removes running journeys, so it is for administrators only (NoDeleteForDeployers stops new ones).
+   */
+  private void takeDeleteFromDeployers(AuthorizationService authorizations) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery()
+        .resourceType(Resources.DEPLOYMENT).authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+      if (authorization.getUserId() != null && authorization.isPermissionGranted(Permissions.DELETE)) {
+        authorization.removePermission(Permissions.DELETE);
+        authorizations.saveAuthorization(authorization);
+        log.info("Took DELETE on deployment '{}' from user '{}'", authorization.getResourceId(), authorization.getUserId());
+      }
+    }
+  }
+
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + "|" + resourceType + "|" + resourceId;
+  }
+
+  private static int mask(Authorization authorization) {
+    return ((AuthorizationEntity) authorization).getPermissions();
+  }
+
+  private static int mask(List<Permission> permissions) {
+    int mask = 0;
+    for (Permission permission : permissions) {
+      mask |= permission.getValue();
+    }
+    return mask;
+  }
+
+  /** The Tasklist filters, and the grants that let groups use them. */
+  private List<AccessPolicy.Grant> ensureTaskFilters(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    Filter mine = ensureFilter(filters, MY_TASKS_FILTER, -10, "Tasks assigned to me",
-        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    for (String groupId : List.of(Groups.DISTRIBUTORS, Groups.SPONSORS, Groups.MANAGERS, Groups.PROCESS_OWNERS)) {
-      ensureGrant(authorizations, new AccessPolicy.Grant(groupId, Resources.FILTER, mine.getId(), List.of(Permissions.READ)));
-    }
+    Map<String, Filter> byName = new LinkedHashMap<>();
+    byName.put(MY_TASKS_FILTER, ensureFilter(filters, MY_TASKS_FILTER, -10, "Tasks assigned to me",
+        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")));
     // tasks a whole group may take (a review for the managers, a replacement for the process owners)
-    Filter offered = ensureFilter(filters, GROUP_TASKS_FILTER, -5, "Tasks any member of my groups may take",
-        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
-    for (String groupId : List.of(Groups.MANAGERS, Groups.PROCESS_OWNERS)) {
-      ensureGrant(authorizations, new AccessPolicy.Grant(groupId, Resources.FILTER, offered.getId(), List.of(Permissions.READ)));
-    }
-    Filter team = ensureFilter(filters, TEAM_TASKS_FILTER, 0, "Every open task the team has",
-        engine.getTaskService().createTaskQuery());
-    ensureGrant(authorizations, new AccessPolicy.Grant(Groups.MANAGERS, Resources.FILTER, team.getId(), List.of(Permissions.READ)));
+    byName.put(GROUP_TASKS_FILTER, ensureFilter(filters, GROUP_TASKS_FILTER, -5, "Tasks any member of my groups may take",
+        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")));
+    byName.put(TEAM_TASKS_FILTER, ensureFilter(filters, TEAM_TASKS_FILTER, 0, "Every open task the team has",
+        engine.getTaskService().createTaskQuery()));
+    List<AccessPolicy.Grant> grants = new ArrayList<>();
+    AccessPolicy.filterReaders().forEach((name, groupIds) -> groupIds.forEach(groupId -> grants.add(
+        new AccessPolicy.Grant(groupId, Resources.FILTER, byName.get(name).getId(), List.of(Permissions.READ)))));
+    return grants;
   }
 
   private Filter ensureFilter(FilterService filters, String name, int priority, String description, TaskQuery query) {
@@ -164,5 +222,17 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
       password.append(GENERATED_CHARACTERS.charAt(random.nextInt(GENERATED_CHARACTERS.length())));
     }
     return password.append("-Aa1").toString();
+  }
+
+  /**
+   * Camunda's default grants, except that whoever deploys gets nothing on the deployment: Camunda
+   * would grant them DELETE, and deleting with cascade removes running journeys. Process owners read
+   * every deployment through their group.
+   */
+  static class NoDeleteForDeployers extends DefaultAuthorizationProvider {
+    @Override
+    public AuthorizationEntity[] newDeployment(Deployment deployment) {
+      return null;
+    }
   }
 }

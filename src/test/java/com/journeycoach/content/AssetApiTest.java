@@ -41,6 +41,16 @@ class AssetApiTest {
 
 
   @Test
+  void onlyManagersAndProcessOwnersExportTheCatalog() {
+    TestUsers.ensure(identity, "asset-manager", Groups.MANAGERS);
+    HttpResponse<String> distributor = http.get("/api/assets/export", DISTRIBUTOR);
+    assertThat(distributor.statusCode()).isEqualTo(403);
+    assertThat(distributor.body()).doesNotContain("cwm-explained");
+    assertThat(http.get("/api/assets/export?format=json", OWNER).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/assets/export", Http.basic("asset-manager", TestUsers.PASSWORD)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theSampleCatalogShipsTwelveAssetsOverTheFourPhasesWithCwmExplainedFirst() {
     assertThat(catalog.all()).hasSizeGreaterThanOrEqualTo(12)
         .extracting(Asset::phase).contains(Phase.values());

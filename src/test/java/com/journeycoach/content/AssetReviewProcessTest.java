@@ -86,7 +86,7 @@ class AssetReviewProcessTest {
       complete(task(review), withVariables("reviewDecision", "REPLACE", "reviewNotes", "A shorter video"));
       BpmnAwareTests.assertThat(review).isWaitingAt("Task_ProvideReplacement");
       BpmnAwareTests.assertThat(task(review)).hasCandidateGroup("process-owners");
-      for (Permission permission : List.of(Permissions.READ, Permissions.UPDATE)) {
+      for (Permission permission : List.of(Permissions.READ, Permissions.TASK_WORK)) {
         assertThat(engine.getAuthorizationService().isUserAuthorized("a-process-owner", List.of(Groups.PROCESS_OWNERS), permission,
             Resources.TASK, task(review).getId())).as("process owners may " + permission.getName() + " it").isTrue();
       }

@@ -9,7 +9,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.journeycoach.JourneyCoachTest;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +101,75 @@ class AccessBootstrapTest {
         Resources.DEPLOYMENT, "*")).isTrue();
     assertThat(authorizations.isUserAuthorized("nobody", java.util.List.of(Groups.ADMINS), Permissions.ACCESS,
         Resources.APPLICATION, "admin")).isTrue();
+  }
+
+  @Test
+  void anOldDatabaseWithGrantsBeyondThePolicyIsCorrectedAtStart() {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    // what an earlier version granted process owners, and grants someone added by hand
+    addGrant(authorizations, Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND);
+    addGrant(authorizations, Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.DELETE);
+    addGrant(authorizations, Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.UPDATE);
+    addGrant(authorizations, Groups.DISTRIBUTORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY);
+    Authorization deployer = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    deployer.setUserId("old-deployer");
+    deployer.setResource(Resources.DEPLOYMENT);
+    deployer.setResourceId("an-old-deployment");
+    deployer.addPermission(Permissions.READ);
+    deployer.addPermission(Permissions.DELETE);
+    authorizations.saveAuthorization(deployer);
+    Authorization perTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    perTask.setGroupId(Groups.MANAGERS);
+    perTask.setResource(Resources.TASK);
+    perTask.setResourceId("an-old-task");
+    perTask.addPermission(Permissions.READ);
+    perTask.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(perTask);
+    try {
+      new AccessBootstrap(new AdminProperties("admin", "Test-Secret-Phrase-1", false)).postProcessEngineBuild(engine);
+
+      List<String> owners = List.of(Groups.PROCESS_OWNERS);
+      for (Permission taken : List.of(ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE,
+          ProcessDefinitionPermissions.SUSPEND)) {
+        assertThat(authorizations.isUserAuthorized("nobody", owners, taken, Resources.PROCESS_DEFINITION, "nudge-delivery"))
+            .as(taken.getName()).isFalse();
+      }
+      assertThat(authorizations.isUserAuthorized("nobody", owners, Permissions.READ, Resources.PROCESS_DEFINITION, "nudge-delivery"))
+          .isTrue();
+      assertThat(authorizations.isUserAuthorized("nobody", owners, Permissions.DELETE, Resources.DEPLOYMENT, "any")).isFalse();
+      assertThat(authorizations.isUserAuthorized("nobody", owners, Permissions.CREATE, Resources.DEPLOYMENT, "*")).isTrue();
+      assertThat(authorizations.isUserAuthorized("nobody", owners, Permissions.UPDATE, Resources.DECISION_DEFINITION, "any")).isFalse();
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.DISTRIBUTORS)
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").count()).as("a row the policy lacks is removed").isZero();
+      assertThat(authorizations.isUserAuthorized("old-deployer", List.of(), Permissions.DELETE, Resources.DEPLOYMENT,
+          "an-old-deployment")).as("the engine's grant to whoever deployed loses DELETE").isFalse();
+      assertThat(authorizations.isUserAuthorized("old-deployer", List.of(), Permissions.READ, Resources.DEPLOYMENT,
+          "an-old-deployment")).isTrue();
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.MANAGERS).resourceType(Resources.TASK)
+          .resourceId("an-old-task").count()).as("Camunda's per-task grants stay").isOne();
+    } finally {
+      authorizations.createAuthorizationQuery().userIdIn("old-deployer").list()
+          .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+      authorizations.deleteAuthorization(perTask.getId());
+      new AccessBootstrap(new AdminProperties("admin", "Test-Secret-Phrase-1", false)).postProcessEngineBuild(engine);
+    }
+  }
+
+  private static void addGrant(AuthorizationService authorizations, String groupId, Resources resource, String resourceId,
+      Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
   }
 
   @Test

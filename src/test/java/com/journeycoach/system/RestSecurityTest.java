@@ -100,6 +100,25 @@ class RestSecurityTest {
   }
 
   @Test
+  void distributorCannotHandTheirOwnTaskToSomeoneElse() {
+    Task task = startJourneyFor("dana");
+    assertThat(task.getAssignee()).isEqualTo("dana");
+    String path = "/engine-rest/task/" + task.getId();
+
+    assertThat(http.post(path + "/assignee", DANA, "{\"userId\":\"eli\"}").statusCode()).isEqualTo(403);
+    assertThat(http.post(path + "/delegate", DANA, "{\"userId\":\"eli\"}").statusCode()).isEqualTo(403);
+    assertThat(http.put(path, DANA, "{\"name\":\"" + task.getName() + "\",\"assignee\":\"eli\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("dana");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getOwner()).isNull();
+
+    // still their task to work
+    assertThat(http.get(path, DANA).statusCode()).isEqualTo(200);
+    assertThat(http.post(path + "/complete", DANA, "{\"variables\":{\"shareChannel\":{\"value\":\"SMS\"}}}").statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
   void processOwnerDeploysFromModelerButDistributorCannot() throws Exception {
     byte[] bpmn = Files.readAllBytes(Path.of("processes/prospect-development.bpmn"));
     assertThat(deploy(DANA, bpmn).statusCode()).isEqualTo(403);
