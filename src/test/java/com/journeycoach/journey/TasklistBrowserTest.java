@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -145,6 +146,40 @@ class TasklistBrowserTest {
         .singleResult();
     assertThat(followUp.getDeleteReason()).isEqualTo("completed");
     assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(followUpTaskId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
+  }
+
+  /**
+   * On a phone (390×844), the distributor shares the asset through the share form, whose tracked link
+   * is shown read-only: what Tasklist submits passes the server's check of the form, and the journey
+   * waits for the view.
+   */
+  @Test
+  void distributorSharesTheAssetFromAPhoneAndTheServerAcceptsWhatTasklistSends() {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Ana", "Ruiz", null, null,
+        Audience.PRODUCT_CUSTOMER));
+    ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(prospect.id()).singleResult();
+    String shareTaskId = openTask(journey).getId();
+    String shareId = (String) engine.getRuntimeService().getVariable(journey.getId(), "shareId");
+    WebDriver browser = chromium.driver();
+    browser.manage().window().setSize(new Dimension(390, 844));
+    WebDriverWait wait = chromium.waiting();
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + shareTaskId);
+    logIn(browser, wait);
+
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    wait.until(ExpectedConditions.textToBePresentInElement(form, "Ana Ruiz"));
+    assertThat(input(browser, "Tracked link to send").getAttribute("value")).contains("/s/");
+    chooseFromSelect(browser, wait, "How did you share it?", "Text message");
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+
+    wait.until(driver -> engine.getTaskService().createTaskQuery().taskId(shareTaskId).count() == 0);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+    assertThat(shares.get(shareId).channel()).isEqualTo("SMS");
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(shareTaskId)
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
         .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
   }
