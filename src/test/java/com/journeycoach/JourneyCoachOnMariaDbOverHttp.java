@@ -15,10 +15,15 @@ import org.springframework.test.context.ContextConfiguration;
  * port, for tests that talk HTTP as people and other systems do. One fresh database (see
  * {@link MariaDb}) shared by every class with this annotation; skipped without a server unless CI
  * requires one.
+ *
+ * <p>These classes run in a JVM of their own (the surefire execution "mariadb-over-http"): Camunda's
+ * REST authentication finds its engine through a process-wide registry, so a second web application in
+ * the same JVM would make the other one's requests log in against this engine.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("mariadb")
+@Tag(JourneyCoachOnMariaDbOverHttp.TAG)
 @ExtendWith(MariaDb.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.process-engine-name=mariadb-http", "journey.catalog.tracked-link-base-url=http://localhost:8080",
@@ -26,4 +31,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = JourneyCoachOnMariaDb.FreshDatabase.class)
 @ActiveProfiles({"test", "mysql"})
 public @interface JourneyCoachOnMariaDbOverHttp {
+
+  String TAG = "mariadb-http";
 }
