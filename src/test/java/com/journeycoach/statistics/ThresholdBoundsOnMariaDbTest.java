@@ -1,0 +1,40 @@
+package com.journeycoach.statistics;
+
+import com.journeycoach.JourneyCoachOnMariaDb;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** {@link ThresholdBoundsTests} on a real MariaDB (the {@code mysql} profile), through the application's filters and handlers. */
+@Tag("mariadb")
+@JourneyCoachOnMariaDb
+@AutoConfigureMockMvc
+class ThresholdBoundsOnMariaDbTest extends ThresholdBoundsTests {
+
+  @Autowired
+  MockMvc mvc;
+
+  @Override
+  Answer send(String method, String path, String authorization, String json) {
+    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (json != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+    try {
+      MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+      return new Answer(response.getStatus(), String.valueOf(response.getContentType()), response.getContentAsString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new AssertionError("the request " + method + " " + path + " failed in the server", e);
+    }
+  }
+}
