@@ -36,6 +36,7 @@ public class Thresholds {
 
   private static final Logger log = LoggerFactory.getLogger(Thresholds.class);
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  private static final Map<List<String>, Checked> CHECKED = new ConcurrentHashMap<>();
 
   private final JdbcClient jdbc;
 
@@ -101,16 +102,38 @@ public class Thresholds {
    */
   private static Threshold inEffect(String name, Threshold.Kind kind, String value, String description, Instant updatedAt,
                                     String updatedBy, String defaultValue, String measureName, String minimum, String maximum) {
-    Threshold.Measure measure = measure(name, kind, measureName);
-    ThresholdBounds bounds = ThresholdBounds.of(measure, minimum, maximum);
-    Threshold threshold = new Threshold(name, kind, value, description, updatedAt, updatedBy, defaultValue, measure,
-        bounds.minimum(), bounds.maximum(), null);
-    if (bounds.admits(value)) {
-      return new Threshold(name, kind, bounds.normalise(name, value), description, updatedAt, updatedBy, defaultValue, measure,
-          bounds.minimum(), bounds.maximum(), null);
+    Checked checked = check(name, kind, measureName, minimum, maximum, value);
+    ThresholdBounds bounds = checked.bounds();
+    Threshold threshold = new Threshold(name, kind, checked.normalised() == null ? value : checked.normalised(), description,
+        updatedAt, updatedBy, defaultValue, bounds.measure(), bounds.minimum(), bounds.maximum(), null);
+    if (checked.normalised() != null) {
+      return threshold;
     }
     warnOnce(name + " holds '" + value + "', which is not " + bounds.expected() + "; its default is used");
     return withDefault(threshold, value);
+  }
+
+  /** A row's bounds and its value normalised, or null when it lies outside them. */
+  private record Checked(ThresholdBounds bounds, String normalised) {
+  }
+
+  /**
+   * Checks a row as {@link #inEffect} needs, remembering the answer: the table is read in every transaction that
+   * uses a threshold, and parsing every bound and value again took some 40 microseconds a read (35 rows).
+   */
+  private static Checked check(String name, Threshold.Kind kind, String measureName, String minimum, String maximum, String value) {
+    List<String> key = java.util.Arrays.asList(name, kind.name(), measureName, minimum, maximum, value);
+    Checked checked = CHECKED.get(key);
+    if (checked == null) {
+      ThresholdBounds bounds = ThresholdBounds.of(measure(name, kind, measureName), minimum, maximum);
+      checked = new Checked(bounds, bounds.admits(value) ? bounds.normalise(name, value) : null);
+      if (CHECKED.size() > 10_000) {
+        // values change rarely (a manager, a tuning run); forget them all rather than grow without end
+        CHECKED.clear();
+      }
+      CHECKED.put(key, checked);
+    }
+    return checked;
   }
 
   /** The threshold with its default in effect (or, should the default too lie outside the bounds, its minimum). */
