@@ -66,6 +66,16 @@ public final class PaceTuner {
   /** A proposal for one threshold, or none when the rounded value would not change. */
   public static java.util.Optional<Proposal> propose(String threshold, String defaultValue, String currentValue,
                                                      NavigableMap<Long, Long> minutesHistogram, Settings settings) {
+    return propose(threshold, defaultValue, currentValue, minutesHistogram, settings, Duration.ZERO, Duration.ofSeconds(Long.MAX_VALUE));
+  }
+
+  /**
+   * A proposal for one threshold, its tuned value held within the pace's bounds ({@code shortest} to
+   * {@code longest}): measurement moves a pace up to its bound, never past it; none when nothing changes.
+   */
+  public static java.util.Optional<Proposal> propose(String threshold, String defaultValue, String currentValue,
+                                                     NavigableMap<Long, Long> minutesHistogram, Settings settings,
+                                                     Duration shortest, Duration longest) {
     long samples = minutesHistogram.values().stream().mapToLong(Long::longValue).sum();
     if (samples == 0) {
       return java.util.Optional.empty();
@@ -73,6 +83,7 @@ public final class PaceTuner {
     Duration current = parse(currentValue);
     Duration measured = quantile(minutesHistogram, settings.quantile());
     Duration tuned = tune(parse(defaultValue), current, measured, samples, settings);
+    tuned = tuned.compareTo(shortest) < 0 ? shortest : tuned.compareTo(longest) > 0 ? longest : tuned;
     if (tuned.equals(current)) {
       return java.util.Optional.empty();
     }

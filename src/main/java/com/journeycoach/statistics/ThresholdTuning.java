@@ -99,7 +99,9 @@ public class ThresholdTuning {
     for (String step : STEPS) {
       String name = Pace.name("prospect-development", step);
       Threshold pace = thresholds.get(name);
-      PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since), settings).ifPresent(proposals::add);
+      // clamped, not refused: a tuning run that fails would stop every other pace's tuning too
+      PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since), settings,
+          pace.bounds().shortest(), pace.bounds().longest()).ifPresent(proposals::add);
     }
     return proposals;
   }
