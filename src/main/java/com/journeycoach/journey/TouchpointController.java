@@ -3,6 +3,7 @@ package com.journeycoach.journey;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.Groups;
+import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +12,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,9 @@ class TouchpointController {
                            @Size(max = 100) String source) {
   }
 
+  private static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2038-01-18T00:00:00Z");
+
   private final Touchpoints touchpoints;
   private final Prospects prospects;
   private final CurrentUser currentUser;
@@ -48,6 +54,7 @@ class TouchpointController {
           + " event answers 200 with the first result, with another event 409 naming the fields that differ; another"
           + " caller's keys are never looked at.")
   ResponseEntity<Touchpoint> report(@Valid @RequestBody TouchpointRequest request) {
+    checkOccurredAt(request.occurredAt());
     if (!currentUser.isIn(Groups.INTEGRATORS, Groups.MANAGERS, Groups.ADMINS)) {
       // a distributor reports only about their own prospects
       prospects.find(request.prospectId())
@@ -59,6 +66,18 @@ class TouchpointController {
         request.kind(), request.prospectId(), request.assetId(), request.occurredAt(),
         request.source() == null ? "api:" + currentUser.id() : request.source()));
     return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(recorded.touchpoint());
+  }
+
+  /**
+   * A time MySQL's TIMESTAMP columns hold (1970 to January 2038) and not in the future beyond a day of
+   * clock skew: otherwise MySQL fails the statement and H2 stores another date.
+   */
+  private static void checkOccurredAt(Instant occurredAt) {
+    if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(Instant.now().plus(Duration.ofDays(1)))
+        || !occurredAt.isBefore(LATEST))) {
+      throw new InvalidInputException("occurredAt must lie between 1970-01-02 and now",
+          List.of("occurredAt: between 1970-01-02T00:00:00Z and a day from now"));
+    }
   }
 
   /** The problem of a reused key lists the differing fields by name; the first values stay out of the answer. */
