@@ -53,7 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class BadInputCorpusTests {
 
   /** What an error body must not show. */
-  static final List<String> INTERNALS = List.of("\tat ", "Exception:", "Exception\"", "SELECT ", "INSERT ", "UPDATE ", "ACT_",
+  static final List<String> INTERNALS = List.of("\tat ", "Exception:", "SELECT ", "INSERT ", "UPDATE ", "ACT_",
       "SQLState", "SQL state", "JDBC", "com.journeycoach.", "org.camunda.", "java.", "javax.", "jakarta.", "org.springframework.",
       "org.hibernate", "com.fasterxml.", "org.apache.");
 
@@ -100,6 +100,7 @@ abstract class BadInputCorpusTests {
     int serverErrors = 0;
     int withInternals = 0;
     int changed = 0;
+    int withoutHeaders = 0;
     List<String> failures = new ArrayList<>();
     Map<String, String> failedTemplates = new TreeMap<>();
     long started = System.nanoTime();
@@ -120,9 +121,18 @@ abstract class BadInputCorpusTests {
         if (!internals.isEmpty()) {
           withInternals++;
         }
-        if (status < 400 || status >= 500 || !internals.isEmpty()) {
+        boolean headers = response.headers().firstValue("X-Content-Type-Options").filter("nosniff"::equals).isPresent()
+            && response.headers().firstValue("X-Frame-Options").filter(v -> v.equals("DENY") || v.equals("SAMEORIGIN")).isPresent();
+        // Tomcat refuses some URLs (an encoded slash, %00, broken UTF-8) before any filter of the application runs
+        boolean refusedByTomcat = status == 400 && body.startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status 400");
+        headers = headers || refusedByTomcat;
+        if (!headers) {
+          withoutHeaders++;
+        }
+        if (status < 400 || status >= 500 || !internals.isEmpty() || !headers) {
           accepted.add(request.label());
-          failures.add(request.label() + " -> " + status + (internals.isEmpty() ? "" : " showing " + internals) + ": "
+          failures.add(request.label() + " -> " + status + (internals.isEmpty() ? "" : " showing " + internals)
+              + (headers ? "" : " without X-Content-Type-Options/X-Frame-Options") + ": "
               + BadInputCorpus.abbreviate(body, 300));
           failedTemplates.merge(template.name(), "", (a, b) -> a);
         }
@@ -139,10 +149,13 @@ abstract class BadInputCorpusTests {
 
     List<String> unexpected = failures.stream().filter(f -> !known.contains(f.split(" ", 2)[0])).toList();
     List<String> knownFailing = failures.stream().filter(f -> known.contains(f.split(" ", 2)[0])).toList();
-    List<String> fixedButKnown = known.stream().filter(name -> !failedTemplates.containsKey(name)).sorted().toList();
+    Set<String> names = corpus.templates.stream().map(BadInputCorpus.Template::name).collect(java.util.stream.Collectors.toSet());
+    List<String> fixedButKnown = known.stream().filter(names::contains).filter(name -> !failedTemplates.containsKey(name)).sorted()
+        .toList();
     System.out.printf("Bad-input corpus on %s: %d templates, %d requests, %d answers 5xx, %d bodies with internals,"
-            + " %d templates changed stored data (%d s); %d failures on the known list%n", database(), corpus.templates.size(),
-        requests, serverErrors, withInternals, changed, seconds, knownFailing.size());
+            + " %d templates changed stored data, %d answers without security headers (%d s); %d failures on the known list%n",
+        database(), corpus.templates.size(), requests, serverErrors, withInternals, changed, withoutHeaders, seconds,
+        knownFailing.size());
     knownFailing.forEach(f -> System.out.println("  known: " + f));
     unexpected.forEach(f -> System.out.println("  FAILED: " + f));
 
@@ -179,8 +192,12 @@ abstract class BadInputCorpusTests {
         });
       }
     }
-    System.out.printf("Good odd input on %s: %d requests, %d failures%n", database(), requests, failures.size());
-    assertThat(failures).isEmpty();
+    Set<String> known = Set.copyOf(knownFailures());
+    List<String> unexpected = failures.stream().filter(f -> !known.contains(f.split("[ :]", 2)[0])).toList();
+    System.out.printf("Good odd input on %s: %d requests, %d failures, %d of them known%n", database(), requests, failures.size(),
+        failures.size() - unexpected.size());
+    failures.forEach(f -> System.out.println((unexpected.contains(f) ? "  FAILED: " : "  known: ") + f));
+    assertThat(unexpected).isEmpty();
   }
 
   private HttpRequest build(Http http, BadInputCorpus.Request request, Map<String, String> logins) throws Exception {
@@ -228,7 +245,13 @@ abstract class BadInputCorpusTests {
       return shown;
     }
     String raw = BadInputCorpus.raw(value);
-    for (String sent : List.of(value, raw, raw.replace("\"", "\\\""))) {
+    String decoded = raw;
+    try {
+      decoded = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // not URL-encoded
+    }
+    for (String sent : List.of(value, raw, raw.replace("\"", "\\\""), decoded)) {
       if (sent.length() > 3) {
         shown = shown.replace(sent, "");
       }
@@ -300,6 +323,10 @@ abstract class BadInputCorpusTests {
     Prospect followUpStep = prospectOf(me);
     Prospect meetingStep = prospectOf(me);
     f.put("myProspect", shareStep.id());
+    // touchpoints that are wrongly accepted end a journey: they name a prospect of their own
+    String reporter = "bad-tp-" + suffix;
+    TestUsers.ensureDistributor(distributors, reporter, null);
+    f.put("touchProspect", prospectOf(reporter).id());
     f.put("task:Task_ShareAsset", openTask(shareStep.id()).getId());
     shareAndView(followUpStep.id());
     f.put("task:Task_AskFollowUp", openTask(followUpStep.id()).getId());
