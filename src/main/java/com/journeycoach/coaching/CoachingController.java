@@ -1,6 +1,7 @@
 package com.journeycoach.coaching;
 
 import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospects;
 import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.ForbiddenException;
 import com.journeycoach.system.Groups;
@@ -29,8 +30,13 @@ class CoachingController {
   private final RuleBook ruleBook;
   private final CurrentUser currentUser;
   private final Distributors distributors;
+  private final Prospects prospects;
+  private final MessageKeys messageKeys;
 
-  CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser, Distributors distributors) {
+  CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser, Distributors distributors, Prospects prospects,
+                     MessageKeys messageKeys) {
+    this.prospects = prospects;
+    this.messageKeys = messageKeys;
     this.nudges = nudges;
     this.ruleBook = ruleBook;
     this.currentUser = currentUser;
@@ -64,6 +70,17 @@ class CoachingController {
   Nudge send(@Valid @RequestBody ManualNudge request) {
     currentUser.require(Groups.MANAGERS, Groups.ADMINS);
     distributors.get(request.recipientId());
+    List<String> errors = new java.util.ArrayList<>();
+    if (!messageKeys.hasText(request.messageKey())) {
+      errors.add("messageKey: no message '" + request.messageKey() + "'");
+    }
+    if (request.prospectId() != null
+        && prospects.find(request.prospectId()).filter(p -> p.distributorId().equals(request.recipientId())).isEmpty()) {
+      errors.add("prospectId: not a prospect of " + request.recipientId());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The nudge names what is not there", errors);
+    }
     return nudges.record(request.recipientId(), Nudge.Audience.DISTRIBUTOR, "MANUAL", request.prospectId(), null,
         request.messageKey(), 1, "sent by " + currentUser.id());
   }

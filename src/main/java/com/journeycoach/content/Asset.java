@@ -1,5 +1,6 @@
 package com.journeycoach.content;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,7 +28,7 @@ public record Asset(
     @Size(max = 20) String presenterGender,
     @Size(max = 20) String presenterAgeBand,
     Phase phase,
-    Integer sequencePosition,
+    @Min(value = 1, message = "must be 1 or more") Integer sequencePosition,
     @Size(max = 500) String expectedOutcome,
     @Size(max = 500) String callToAction,
     @Size(max = 32) String expectedPace,

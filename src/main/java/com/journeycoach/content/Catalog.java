@@ -32,6 +32,9 @@ public class Catalog {
   private static final String ASSET_COLUMNS = Arrays.stream(COLUMNS.split(", ")).map(column -> "a." + column)
       .collect(Collectors.joining(", "));
 
+  /** The length of the keywords and themes columns. */
+  static final int MAX_LIST_LENGTH = 1000;
+
   private final JdbcClient jdbc;
 
   public Catalog(JdbcClient jdbc) {
@@ -164,6 +167,12 @@ public class Catalog {
 
     List<String> errors = new ArrayList<>();
     for (Asset asset : incoming.values()) {
+      errors.addAll(listProblems(asset));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The catalog change has lists that cannot be stored", errors);
+    }
+    for (Asset asset : incoming.values()) {
       for (String required : asset.prerequisites()) {
         if (!after.containsKey(required)) {
           errors.add(asset.id() + ": prerequisite '" + required + "' is not in the catalog");
@@ -197,6 +206,31 @@ public class Catalog {
     for (Asset asset : incoming.values()) {
       write(asset, now);
     }
+  }
+
+  /** Lists are stored comma-separated in columns of a bounded length: no commas in an entry, no entry twice. */
+  static List<String> listProblems(Asset asset) {
+    List<String> problems = new ArrayList<>();
+    Map<String, List<String>> lists = new LinkedHashMap<>();
+    lists.put("keywords", asset.keywords());
+    lists.put("themes", asset.themes());
+    lists.put("prerequisites", asset.prerequisites());
+    lists.forEach((name, values) -> {
+      if (values.stream().anyMatch(value -> value.contains(","))) {
+        problems.add(asset.id() + ": " + name + ": an entry may not contain a comma");
+      }
+      if (values.stream().map(String::strip).distinct().count() < values.size()) {
+        problems.add(asset.id() + ": " + name + ": an entry is given twice");
+      }
+      String joined = joined(values);
+      if (joined != null && joined.length() > MAX_LIST_LENGTH) {
+        problems.add(asset.id() + ": " + name + ": at most " + MAX_LIST_LENGTH + " characters together");
+      }
+    });
+    if (asset.audiences().stream().distinct().count() < asset.audiences().size()) {
+      problems.add(asset.id() + ": audiences: an entry is given twice");
+    }
+    return problems;
   }
 
   private void write(Asset asset, Instant now) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.journeycoach.system.InvalidInputException;
+import com.journeycoach.system.StrictJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -42,7 +43,7 @@ public class CatalogFile {
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {
-    return mapper.findAndRegisterModules()
+    return StrictJson.strict(mapper.findAndRegisterModules())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
   }
@@ -52,8 +53,9 @@ public class CatalogFile {
     try {
       content = (format == Format.YAML ? yaml : json).readValue(in, Content.class);
     } catch (JacksonException e) {
-      throw new InvalidInputException("The catalog file is not valid " + format + ": " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      // Jackson's message names Java classes; the answer says where, and what is wrong in the file's terms
+      throw new InvalidInputException("The catalog file is not valid " + format
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + reason(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,6 +68,43 @@ public class CatalogFile {
       throw new InvalidInputException("The catalog file has invalid assets", errors);
     }
     return content;
+  }
+
+  private static String reason(JacksonException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      return "unknown field '" + unknown.getPropertyName() + "'";
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+      String path = mismatch.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
+      return (path.isEmpty() ? "the file" : path) + " has a value of the wrong kind"
+          + (mismatch.getTargetType() == null ? "" : " (expected " + kind(mismatch.getTargetType()) + ")");
+    }
+    return e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "it cannot be read (" + plain(e.getOriginalMessage()) + ")"
+        : "it cannot be read";
+  }
+
+  private static String kind(Class<?> type) {
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    return "an object";
+  }
+
+  /** A parser's message without Java class names. */
+  private static String plain(String message) {
+    return message == null ? "" : message.replaceAll("`?\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*`?", "a value").replaceAll("\\s+", " ")
+        .replaceAll("(?s)\\bat \\[Source.*", "").strip();
   }
 
   public String write(List<Asset> assets, Format format) {

@@ -1,5 +1,7 @@
 package com.journeycoach.notification;
 
+import com.journeycoach.coaching.MessageKeys;
+
 import java.util.Locale;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -8,7 +10,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /** Reminder texts from {@code notifications/messages.properties}, by the nudge's message key. */
 @Component
-public class MessageTemplates {
+public class MessageTemplates implements MessageKeys {
 
   /** Two GSM-7 segments: a reminder never costs more. */
   public static final int MAX_SMS_LENGTH = 306;
@@ -42,6 +44,20 @@ public class MessageTemplates {
         + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Open it in Tasklist</a></p>"
         + "<p style=\"color:#777;font-size:small\">Journey Coach. <a href=\"" + HtmlUtils.htmlEscape(unsubscribeUrl)
         + "\">Unsubscribe</a> from these emails.</p></body></html>";
+  }
+
+  @Override
+  public boolean hasText(String messageKey) {
+    // the family "coaching.product-training" serves "coaching.product-training.CWM"; "coaching" alone is no family
+    for (String key = messageKey; key.indexOf('.') > 0 && key.indexOf('.') < key.length() - 1; key = key.substring(0, key.lastIndexOf('.'))) {
+      try {
+        messages.getMessage(key + ".sms", null, Locale.ROOT);
+        return true;
+      } catch (NoSuchMessageException e) {
+        // try the family
+      }
+    }
+    return false;
   }
 
   private String render(String messageKey, String part, String firstName, String prospectName, String link) {

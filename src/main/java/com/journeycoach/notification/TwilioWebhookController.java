@@ -2,12 +2,15 @@ package com.journeycoach.notification;
 
 import com.journeycoach.content.CatalogProperties;
 import com.journeycoach.system.ForbiddenException;
+import com.journeycoach.system.InvalidInputException;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -30,6 +33,9 @@ class TwilioWebhookController {
   static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
   static final String HELP_TEXT = "Journey Coach reminders from your team. Reply STOP to stop, START to start again.";
   private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+  /** A phone number, short code or channel address (whatsapp:+1...), as long as an opt-out address may be. */
+  private static final Pattern TWILIO_ADDRESS = Pattern.compile("[\\w+:@.-]{1,64}");
+  private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
   private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
   private final NotificationProperties properties;
@@ -52,6 +58,10 @@ class TwilioWebhookController {
       throw notSignedByTwilio();
     }
     String from = params.get("From");
+    if (from != null && !from.isBlank() && !TWILIO_ADDRESS.matcher(from.strip()).matches()) {
+      throw new InvalidInputException("'From' is not an address Twilio sends (a phone number such as +15551234567)",
+          List.of("From: not a phone number or Twilio address"));
+    }
     String word = params.getOrDefault("Body", "").strip().toUpperCase(Locale.ROOT);
     if (from == null || from.isBlank()) {
       return twiml(EMPTY_TWIML);
@@ -81,6 +91,9 @@ class TwilioWebhookController {
     }
     String sid = params.get("MessageSid");
     String status = params.get("MessageStatus");
+    if (sid != null && !MESSAGE_SID.matcher(sid).matches()) {
+      throw new InvalidInputException("'MessageSid' is not a Twilio message id", List.of("MessageSid: letters and digits, at most 64"));
+    }
     if (sid != null && status != null) {
       ledger.providerStatus(sid, status);
     }

@@ -34,6 +34,9 @@ public class Distributors {
   private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, personality,"
       + " trained_products, preferred_channel, created_at";
 
+  /** The length of the trained_products column. */
+  static final int MAX_PRODUCTS_LENGTH = 1000;
+
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final EngineAsApplication engine;
@@ -83,6 +86,16 @@ public class Distributors {
       if (find(registration.sponsorId()).isEmpty()) {
         throw new InvalidInputException("Sponsor '" + registration.sponsorId() + "' is not a registered distributor",
             List.of("sponsorId: unknown distributor"));
+      }
+    }
+    if (registration.trainedProducts() != null) {
+      // stored comma-separated in a column of 1000 characters
+      if (registration.trainedProducts().stream().anyMatch(product -> product.contains(","))) {
+        throw new InvalidInputException("A trained product may not contain a comma", List.of("trainedProducts: no commas in an entry"));
+      }
+      if (String.join(",", registration.trainedProducts()).length() > MAX_PRODUCTS_LENGTH) {
+        throw new InvalidInputException("Too many trained products", List.of("trainedProducts: at most " + MAX_PRODUCTS_LENGTH
+            + " characters together"));
       }
     }
     Instant now = Instant.now();
