@@ -27,7 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(MariaDb.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.process-engine-name=mariadb-http", "journey.catalog.tracked-link-base-url=http://localhost:8080",
-        "journey.notifications.require-real-channels=false"})
+        "journey.notifications.require-real-channels=false",
+        // the corpus sends wrong passwords by the hundred from 127.0.0.1; the throttle itself is tested on H2
+        "journey.login-throttle.failures-per-client=100000"})
 @ContextConfiguration(initializers = JourneyCoachOnMariaDb.FreshDatabase.class)
 @ActiveProfiles({"test", "mysql"})
 public @interface JourneyCoachOnMariaDbOverHttp {

@@ -59,6 +59,10 @@ final class EngineErrors {
     return 500;
   }
 
+  static boolean hasInternals(String message) {
+    return INTERNALS.matcher(message).find();
+  }
+
   static String title(int status) {
     return switch (status) {
       case 400 -> "Invalid input";

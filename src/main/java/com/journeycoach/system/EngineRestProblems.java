@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
     register(InvalidInputMapper.class);
     register(ForbiddenMapper.class);
     register(EngineExceptionMapper.class);
+    register(RestRequestMapper.class);
+    register(JsonBodyMapper.class);
   }
 
   static Response problem(int status, String title, String detail) {
@@ -55,6 +59,27 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
         log.error("Engine error answering a REST request", e);
       }
       return problem(status, EngineErrors.title(status), EngineErrors.detail(e, status));
+    }
+  }
+
+  /** Camunda's REST layer refuses a request it cannot read (an unknown id, a value of the wrong type) without internals. */
+  @Priority(Priorities.USER - 100)
+  public static class RestRequestMapper implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException e) {
+      int status = e.getStatus() == null || e.getStatus().getStatusCode() >= 500 ? 400 : e.getStatus().getStatusCode();
+      String detail = e.getMessage() != null && !EngineErrors.hasInternals(e.getMessage()) ? e.getMessage()
+          : "The request names something that does not exist or gives a value of the wrong type.";
+      return problem(status, EngineErrors.title(status), detail);
+    }
+  }
+
+  /** A body that is not JSON of the shape the engine's API expects. */
+  @Priority(Priorities.USER - 100)
+  public static class JsonBodyMapper implements ExceptionMapper<JsonProcessingException> {
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+      return problem(400, "Invalid input", "The body is not JSON of the expected shape (see Camunda's REST API reference).");
     }
   }
 
