@@ -2,6 +2,7 @@ package com.journeycoach.people;
 
 import com.journeycoach.system.ConflictException;
 import com.journeycoach.system.EngineAsApplication;
+import com.journeycoach.system.EngineText;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
@@ -124,8 +125,9 @@ public class Distributors {
 
   private void createUser(Registration registration) {
     User user = identity.newUser(registration.id());
-    user.setFirstName(registration.firstName());
-    user.setLastName(registration.lastName());
+    // Camunda's user table is utf8 on MySQL: its copy of the name has no emoji; the distributor table keeps them
+    user.setFirstName(EngineText.storable(registration.firstName()));
+    user.setLastName(EngineText.storable(registration.lastName()));
     user.setEmail(registration.email());
     user.setPassword(registration.password());
     PasswordPolicyResult policy = registration.password() == null ? null

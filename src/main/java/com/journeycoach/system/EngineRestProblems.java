@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -29,6 +32,9 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
     register(EngineExceptionMapper.class);
     register(RestRequestMapper.class);
     register(JsonBodyMapper.class);
+    register(JsonMappingMapper.class);
+    register(JsonParseMapper.class);
+    register(RequestShapeMapper.class);
   }
 
   static Response problem(int status, String title, String detail) {
@@ -79,7 +85,53 @@ public class EngineRestProblems extends CamundaJerseyResourceConfig {
   public static class JsonBodyMapper implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
-      return problem(400, "Invalid input", "The body is not JSON of the expected shape (see Camunda's REST API reference).");
+      return notJsonOfTheShape();
+    }
+  }
+
+  /** Camunda maps this type with its own handler, which shows Java type names: the same type, a higher priority. */
+  @Priority(Priorities.USER - 100)
+  public static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException e) {
+      return notJsonOfTheShape();
+    }
+  }
+
+  @Priority(Priorities.USER - 100)
+  public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException e) {
+      return notJsonOfTheShape();
+    }
+  }
+
+  static Response notJsonOfTheShape() {
+    return problem(400, "Invalid input", "The body is not JSON of the expected shape (see Camunda's REST API reference).");
+  }
+
+  /**
+   * Camunda's REST resources fail with a NullPointerException or an IllegalStateException on a request
+   * of the wrong shape (no body, a value of another type than it says); Camunda answers those 500 with
+   * the JVM's message. They are the caller's: 400, without the message. Anything else stays a logged 500.
+   */
+  @Priority(Priorities.USER - 100)
+  public static class RequestShapeMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestShapeMapper.class);
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+      if (e instanceof WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        return problem(status, EngineErrors.title(status), status == 404 ? "Not found." : "The request cannot be answered as sent.");
+      }
+      if (e instanceof NullPointerException || e instanceof IllegalStateException || e instanceof IllegalArgumentException
+          || e instanceof ClassCastException || e instanceof java.time.DateTimeException) {
+        return problem(400, "Invalid input", "The request is missing a value or gives one of another type than it says.");
+      }
+      log.error("Unexpected error answering an engine REST request", e);
+      return problem(500, "Internal error", "The request could not be completed; the error is logged on the server.");
     }
   }
 

@@ -104,6 +104,14 @@ public final class FormSchema {
     Set<String> undeclared = new TreeSet<>(submitted.keySet());
     undeclared.removeAll(fields.keySet());
     undeclared.forEach(name -> problems.add(name + ": not a field of the form '" + formId + "'"));
+    for (Map.Entry<String, ?> entry : submitted.entrySet()) {
+      if (fields.containsKey(entry.getKey()) && !plainValue(entry.getValue())) {
+        problems.add(entry.getKey() + ": must be text, a number or true/false");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
     for (Field field : fields.values()) {
       boolean given = submitted.containsKey(field.key());
       Object value = given ? plain(submitted.get(field.key())) : null;
@@ -179,6 +187,20 @@ public final class FormSchema {
       return Optional.of("at most " + field.max().toPlainString());
     }
     return Optional.empty();
+  }
+
+  /** A value a form field can hold: no serialized object, file or JSON document. */
+  private static boolean plainValue(Object value) {
+    if (value instanceof TypedValue typed) {
+      return typed.getType() == null ? typed.getValue() == null || isPlain(typed.getValue())
+          : typed.getType().isPrimitiveValueType() && (typed.getValue() == null || isPlain(typed.getValue()));
+    }
+    return value == null || isPlain(value);
+  }
+
+  private static boolean isPlain(Object value) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof java.util.Date
+        || value instanceof Collection<?>;
   }
 
   private static Object plain(Object value) {

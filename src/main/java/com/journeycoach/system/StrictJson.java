@@ -1,6 +1,16 @@
 package com.journeycoach.system;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,17 +33,57 @@ public class StrictJson {
   @Bean
   Jackson2ObjectMapperBuilderCustomizer strictJsonForTheApi() {
     return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
-        DeserializationFeature.FAIL_ON_TRAILING_TOKENS).modulesToInstall(module());
+        DeserializationFeature.FAIL_ON_TRAILING_TOKENS).modulesToInstall(module()).postConfigurer(StrictJson::noTextAsBoolean);
   }
 
   /** The same rules for a mapper of the application's own (the catalog file). */
   public static ObjectMapper strict(ObjectMapper mapper) {
-    return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    ObjectMapper strict = mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .registerModule(module());
+    noTextAsBoolean(strict);
+    return strict;
+  }
+
+  /** A yes or no is {@code true} or {@code false}: no text Jackson would read as one ("", a control character, "yes"). */
+  static void noTextAsBoolean(ObjectMapper mapper) {
+    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
   }
 
   static SimpleModule module() {
-    return new SimpleModule("journey-coach-strict-text").addDeserializer(String.class, new CleanText());
+    SimpleModule module = new SimpleModule("journey-coach-strict-text").addDeserializer(String.class, new CleanText());
+    module.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description,
+                                                        JsonDeserializer<?> deserializer) {
+        return new ExactEnum(deserializer, type.getRawClass());
+      }
+    });
+    return module;
+  }
+
+  /** An enum's name as written: Jackson would otherwise take "PURCHASED " (with a space) as PURCHASED. */
+  static final class ExactEnum extends DelegatingDeserializer {
+
+    private final Class<?> type;
+
+    ExactEnum(JsonDeserializer<?> delegate, Class<?> type) {
+      super(delegate);
+      this.type = type;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new ExactEnum(delegate, type);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().strip())) {
+        return context.handleWeirdStringValue(type, p.getText(), "has spaces around it");
+      }
+      return super.deserialize(p, context);
+    }
   }
 
   /** Why a text may not be stored, if it may not. */
