@@ -198,8 +198,13 @@ public class Thresholds {
     }
     keepsOrder(name, normalised);
     Instant now = Instant.now();
-    jdbc.sql("INSERT INTO threshold_history (id, name, old_value, new_value, reason, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(UUID.randomUUID().toString(), name, stored(current), normalised, reason.strip(), Timestamp.from(now), changedBy)
+    // the threshold's row is locked while its next change number is taken, so two changes never share one
+    jdbc.sql("SELECT name FROM threshold WHERE name = ? FOR UPDATE").param(name).query(String.class).list();
+    long number = jdbc.sql("SELECT COALESCE(MAX(change_number), 0) + 1 FROM threshold_history WHERE name = ?").param(name)
+        .query(Long.class).single();
+    jdbc.sql("INSERT INTO threshold_history (id, name, old_value, new_value, reason, changed_at, changed_by, change_number)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(UUID.randomUUID().toString(), name, stored(current), normalised, reason.strip(), Timestamp.from(now), changedBy, number)
         .update();
     jdbc.sql("UPDATE threshold SET threshold_value = ?, updated_at = ?, updated_by = ? WHERE name = ?")
         .params(normalised, Timestamp.from(now), changedBy, name)
@@ -231,7 +236,8 @@ public class Thresholds {
 
   public List<ThresholdChange> history(String name) {
     get(name);
-    return jdbc.sql("SELECT name, old_value, new_value, reason, changed_at, changed_by FROM threshold_history WHERE name = ? ORDER BY changed_at, id")
+    return jdbc.sql("SELECT name, old_value, new_value, reason, changed_at, changed_by FROM threshold_history WHERE name = ?"
+            + " ORDER BY change_number, changed_at, id")
         .param(name)
         .query((rs, i) -> new ThresholdChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getTimestamp(5).toInstant(), rs.getString(6)))

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,6 +218,16 @@ abstract class ThresholdBoundsTests {
 
     Answer docs = send("GET", "/api-docs", null, null);
     assertThat(docs.body()).contains("HOUR_OF_DAY", "\"minimum\"", "\"maximum\"");
+  }
+
+  @Test
+  void theHistoryKeepsTheOrderOfChangesMadeWithinOneSecond() {
+    // MariaDB stores whole seconds: these changes share their time, and come back in the order they were made
+    for (String hour : List.of("9", "10", "11", "12", "8")) {
+      assertAccepted(START, hour);
+    }
+    List<String> newest = thresholds.history(START).stream().map(change -> change.newValue()).toList();
+    assertThat(newest.subList(newest.size() - 5, newest.size())).containsExactly("9", "10", "11", "12", "8");
   }
 
   @Test
