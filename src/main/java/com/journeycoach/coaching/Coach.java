@@ -1,8 +1,8 @@
 package com.journeycoach.coaching;
 
-import com.journeycoach.statistics.PaceTuner;
-import com.journeycoach.statistics.Threshold;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Durations;
+import com.journeycoach.settings.Threshold;
+import com.journeycoach.settings.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public class Coach {
 
   /** A duration threshold in hours, read as the pace tuner reads it (days as a period, months as 30 days). */
   static double hours(String isoDuration) {
-    return PaceTuner.parse(isoDuration).toMillis() / 3_600_000.0;
+    return Durations.parse(isoDuration).toMillis() / 3_600_000.0;
   }
 
   private static List<String> recipientsOf(Collection<?> facts) {

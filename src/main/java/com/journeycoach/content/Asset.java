@@ -1,11 +1,12 @@
 package com.journeycoach.content;
 
+import com.journeycoach.people.Audience;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.journeycoach.content;
 
+import com.journeycoach.people.Audience;
 import com.journeycoach.system.ConflictException;
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;

@@ -1,5 +1,6 @@
 package com.journeycoach.content;
 
+import com.journeycoach.people.Audience;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;

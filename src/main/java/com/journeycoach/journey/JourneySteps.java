@@ -4,7 +4,7 @@ import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Asset;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.NextAsset;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;

@@ -9,7 +9,7 @@ import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectAdded;
 import com.journeycoach.people.ProspectStatusChanged;
 import com.journeycoach.people.Prospects;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
 import com.journeycoach.system.EngineTables;
 import java.util.Map;

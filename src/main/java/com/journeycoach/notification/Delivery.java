@@ -7,7 +7,7 @@ import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
 import java.sql.Timestamp;
 import java.time.Instant;

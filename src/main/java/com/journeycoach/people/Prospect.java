@@ -1,6 +1,6 @@
 package com.journeycoach.people;
 
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import java.time.Instant;
 
 /** A person a distributor is selling to or recruiting; the id is the business key of their journey. */

@@ -1,6 +1,6 @@
 package com.journeycoach.people;
 
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.ForbiddenException;
 import com.journeycoach.system.Groups;

@@ -1,6 +1,6 @@
 package com.journeycoach.people;
 
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.settings.Thresholds;
 import com.journeycoach.statistics.ContentDrift.Counts;
 import java.sql.Timestamp;
 import java.time.LocalDate;

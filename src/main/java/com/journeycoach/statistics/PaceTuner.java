@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.settings.Durations;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -122,12 +123,7 @@ public final class PaceTuner {
 
   /** ISO-8601 as thresholds store it: P3D (a period of days) or PT36H. */
   public static Duration parse(String value) {
-    try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException notADuration) {
-      Period period = Period.parse(value);
-      return Duration.ofDays(period.getDays() + 30L * period.getMonths());
-    }
+    return Durations.parse(value);
   }
 
   static String format(Duration duration) {

@@ -1,5 +1,8 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.settings.Thresholds;
+import com.journeycoach.settings.Threshold;
+import com.journeycoach.settings.Pace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

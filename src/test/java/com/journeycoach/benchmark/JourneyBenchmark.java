@@ -6,7 +6,7 @@ import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.RuleBook;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Shares;

@@ -3,7 +3,7 @@ package com.journeycoach.coaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.JourneyCoachTest;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Thresholds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.journeycoach.TestUsers;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;

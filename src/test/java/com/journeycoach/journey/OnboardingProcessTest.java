@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;

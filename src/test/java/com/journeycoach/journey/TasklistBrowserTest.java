@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.journeycoach.Chromium;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;

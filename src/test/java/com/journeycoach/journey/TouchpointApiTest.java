@@ -6,7 +6,7 @@ import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
 import static com.journeycoach.Problems.assertProblem;
 import com.journeycoach.TestUsers;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributors;

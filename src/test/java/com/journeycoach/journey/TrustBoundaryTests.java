@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.Http;
 import com.journeycoach.TestUsers;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributors;

@@ -22,7 +22,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
 import com.journeycoach.people.Distributors;
-import com.journeycoach.statistics.Thresholds;
+import com.journeycoach.settings.Thresholds;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;

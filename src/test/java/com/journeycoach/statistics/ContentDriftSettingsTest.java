@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.settings.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.JourneyCoachTest;

@@ -1,5 +1,8 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.settings.Thresholds;
+import com.journeycoach.settings.Threshold;
+import com.journeycoach.settings.ThresholdChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;

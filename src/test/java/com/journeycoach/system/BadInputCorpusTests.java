@@ -8,7 +8,7 @@ import com.journeycoach.Http;
 import com.journeycoach.TestUsers;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.AssetType;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.CatalogProperties;
 import com.journeycoach.content.SampleCatalog;

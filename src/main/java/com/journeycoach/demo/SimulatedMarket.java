@@ -1,7 +1,7 @@
-package com.journeycoach.statistics.market;
+package com.journeycoach.demo;
 
 import com.journeycoach.content.Asset;
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Phase;
 import com.journeycoach.people.Personality;
 import java.util.ArrayList;

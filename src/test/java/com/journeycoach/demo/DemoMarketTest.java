@@ -1,4 +1,4 @@
-package com.journeycoach.statistics.market;
+package com.journeycoach.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics;
+package com.journeycoach.settings;
 
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
@@ -246,15 +246,6 @@ public class Thresholds {
 
   /** Camunda timers take ISO-8601 durations: days as a period (P2D) or hours and less as a duration (PT36H). */
   public static boolean isPositiveIsoDuration(String value) {
-    try {
-      return !Duration.parse(value).isNegative() && !Duration.parse(value).isZero();
-    } catch (DateTimeParseException notADuration) {
-      try {
-        Period period = Period.parse(value);
-        return !period.isNegative() && !period.isZero() && period.getYears() == 0;
-      } catch (DateTimeParseException notAPeriod) {
-        return false;
-      }
-    }
+    return Durations.isPositive(value);
   }
 }

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics.market;
+package com.journeycoach.demo;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics;
+package com.journeycoach.settings;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics;
+package com.journeycoach.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics;
+package com.journeycoach.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

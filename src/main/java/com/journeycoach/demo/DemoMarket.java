@@ -1,6 +1,6 @@
-package com.journeycoach.statistics.market;
+package com.journeycoach.demo;
 
-import com.journeycoach.content.Audience;
+import com.journeycoach.people.Audience;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.Phase;
 import com.journeycoach.content.Share;
@@ -11,7 +11,7 @@ import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.ThresholdTuning;
-import com.journeycoach.statistics.market.SimulatedMarket.Trader;
+import com.journeycoach.demo.SimulatedMarket.Trader;
 import com.journeycoach.system.AccessBootstrap;
 import com.journeycoach.system.Groups;
 import jakarta.annotation.PreDestroy;

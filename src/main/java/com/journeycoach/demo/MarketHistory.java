@@ -1,7 +1,7 @@
-package com.journeycoach.statistics.market;
+package com.journeycoach.demo;
 
-import com.journeycoach.content.Audience;
-import com.journeycoach.statistics.market.SimulatedMarket.Trader;
+import com.journeycoach.people.Audience;
+import com.journeycoach.demo.SimulatedMarket.Trader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.journeycoach.statistics;
+package com.journeycoach.settings;
 
 import com.journeycoach.system.CurrentUser;
 import com.journeycoach.system.Groups;
