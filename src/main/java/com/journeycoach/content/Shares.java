@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,11 +25,30 @@ public class Shares {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final CatalogProperties properties;
 
-  public Shares(JdbcClient jdbc, CatalogProperties properties) {
+  public Shares(JdbcClient jdbc, JdbcTemplate batch, CatalogProperties properties) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.properties = properties;
+  }
+
+  /** A share of the past, as the simulated market's history writes them. */
+  public record PastShare(String id, String token, String prospectId, String assetId, String distributorId, String channel,
+                          Instant createdAt, Instant sharedAt, Instant firstViewedAt, int viewCount) {
+  }
+
+  /** Writes shares of the past in one batch. */
+  public void addPast(List<PastShare> past) {
+    batch.batchUpdate("INSERT INTO asset_share (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", past.stream()
+        .map(s -> new Object[] {s.id(), s.token(), s.prospectId(), s.assetId(), s.distributorId(), s.channel(),
+            timestamp(s.createdAt()), timestamp(s.sharedAt()), timestamp(s.firstViewedAt()), s.viewCount()})
+        .toList());
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   /** Prepares the tracked link for an asset the distributor is about to share. */

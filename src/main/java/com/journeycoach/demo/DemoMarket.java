@@ -6,7 +6,10 @@ import com.journeycoach.content.Phase;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
 import com.journeycoach.journey.Touchpoint;
+import com.journeycoach.journey.FollowUpAnswers;
+import com.journeycoach.journey.ForecastRecords;
 import com.journeycoach.journey.Touchpoints;
+import com.journeycoach.settings.Thresholds;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
@@ -38,7 +41,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +74,8 @@ public class DemoMarket {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
-  private final JdbcTemplate jdbc;
+  private final MarketHistory.Owners history;
+  private final Thresholds thresholds;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "demo-market");
     thread.setDaemon(true);
@@ -87,7 +90,7 @@ public class DemoMarket {
 
   public DemoMarket(DemoProperties properties, Catalog catalog, Distributors distributors, Prospects prospects, Shares shares,
                     Touchpoints touchpoints, RuntimeService runtime, TaskService tasks, ManagementService management,
-                    IdentityService identity, JdbcTemplate jdbc) {
+                    IdentityService identity, FollowUpAnswers followUps, ForecastRecords forecasts, Thresholds thresholds) {
     this.properties = properties;
     this.catalog = catalog;
     this.distributors = distributors;
@@ -98,7 +101,8 @@ public class DemoMarket {
     this.tasks = tasks;
     this.management = management;
     this.identity = identity;
-    this.jdbc = jdbc;
+    this.history = new MarketHistory.Owners(prospects, shares, followUps, touchpoints, forecasts);
+    this.thresholds = thresholds;
   }
 
   /** Sets the market up in its own thread (after the sample catalog is loaded), then runs a round every interval. */
@@ -140,7 +144,7 @@ public class DemoMarket {
             null, "UTC", null, false, trader.personality(), null, "EMAIL", null));
       }
       registerDemoDistributor();
-      MarketHistory.Written written = new MarketHistory(jdbc, market, 500)
+      MarketHistory.Written written = new MarketHistory(history, market, 500)
           .write(Instant.now(), 150, properties.historyProspects(), Long.MAX_VALUE);
       log.info("Demo market: wrote {} past journeys ({} shares, {} touchpoints)", written.prospects(), written.shares(),
           written.touchpoints());
@@ -194,8 +198,7 @@ public class DemoMarket {
         log.debug("Tuning job {} ran elsewhere: {}", job.getId(), takenByTheJobExecutor.getMessage());
       }
     }
-    Integer tuned = jdbc.queryForObject("SELECT COUNT(*) FROM threshold_history WHERE changed_by = ?", Integer.class,
-        ThresholdTuning.TUNER);
+    long tuned = thresholds.changesBy(ThresholdTuning.TUNER);
     log.info("Demo market: threshold-tuning ran over the past journeys; {} threshold changes applied", tuned);
   }
 

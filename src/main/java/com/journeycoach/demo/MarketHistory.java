@@ -1,19 +1,26 @@
 package com.journeycoach.demo;
 
-import com.journeycoach.people.Audience;
+import com.journeycoach.content.Shares;
 import com.journeycoach.demo.SimulatedMarket.Trader;
-import java.sql.Timestamp;
+import com.journeycoach.journey.FollowUpAnswer;
+import com.journeycoach.journey.FollowUpAnswers;
+import com.journeycoach.journey.ForecastRecords;
+import com.journeycoach.journey.Touchpoint;
+import com.journeycoach.journey.Touchpoints;
+import com.journeycoach.people.Audience;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes finished journeys of the past into the application's tables, as the journeys would
  * have left them (prospect, shares, follow-up answers, touchpoints with realistic timestamps),
- * in JDBC batches. It is how the demo gets a history to tune from, and how the tuning benchmark
- * fills a database with a million touchpoints; it does not go through the engine.
+ * in batches that each owning module writes (and counts: prospects added, forecast records). It is how
+ * the demo gets a history to tune from, and how the tuning benchmark fills a database with a million
+ * touchpoints; it does not go through the engine.
  */
 public final class MarketHistory {
 
@@ -25,29 +32,26 @@ public final class MarketHistory {
     }
   }
 
-  static final String PROSPECT = "INSERT INTO prospect (id, distributor_id, first_name, audience, personality, status, created_at,"
-      + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  static final String SHARE = "INSERT INTO asset_share (id, token, prospect_id, asset_id, distributor_id, channel, created_at,"
-      + " shared_at, first_viewed_at, view_count) VALUES (?, ?, ?, ?, ?, 'SMS', ?, ?, ?, ?)";
-  static final String FOLLOW_UP = "INSERT INTO follow_up_answer (id, share_id, prospect_id, distributor_id, interest_change,"
-      + " purchase_intent, close_estimate, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  static final String TOUCHPOINT = "INSERT INTO touchpoint (id, idempotency_key, prospect_id, asset_id, share_id, kind, source,"
-      + " occurred_at, recorded_at, journey_effect, sequence_number) VALUES (?, ?, ?, ?, ?, ?, 'history', ?, ?, ?, ?)";
+  /** The modules that own what a journey of the past leaves: each writes its own rows and keeps its own counters. */
+  public record Owners(Prospects prospects, Shares shares, FollowUpAnswers followUps, Touchpoints touchpoints,
+                       ForecastRecords forecasts) {
+  }
 
   private static final String[] FIRST_NAMES = {"Alex", "Billie", "Casey", "Dana", "Eli", "Frankie", "Gabi", "Harper", "Jo", "Kim"};
 
-  private final JdbcTemplate jdbc;
+  private final Owners owners;
   private final SimulatedMarket market;
   private final int batchSize;
 
-  private final List<Object[]> prospects = new ArrayList<>();
-  private final List<Object[]> shares = new ArrayList<>();
-  private final List<Object[]> followUps = new ArrayList<>();
-  private final List<Object[]> touchpoints = new ArrayList<>();
+  private final List<Prospects.PastProspect> prospects = new ArrayList<>();
+  private final List<Shares.PastShare> shares = new ArrayList<>();
+  private final List<FollowUpAnswers.PastAnswer> followUps = new ArrayList<>();
+  private final List<Touchpoints.PastTouchpoint> touchpoints = new ArrayList<>();
+  private final List<ForecastRecords.ClosedJourney> closed = new ArrayList<>();
   private Written written = new Written(0, 0, 0, 0);
 
-  public MarketHistory(JdbcTemplate jdbc, SimulatedMarket market, int batchSize) {
-    this.jdbc = jdbc;
+  public MarketHistory(Owners owners, SimulatedMarket market, int batchSize) {
+    this.owners = owners;
     this.market = market;
     this.batchSize = batchSize;
   }
@@ -76,7 +80,8 @@ public final class MarketHistory {
     Audience audience = market.segment();
     double chance = market.closeChance(audience);
     String status = "ACTIVE";
-    List<Object[]> own = new ArrayList<>();
+    List<Touchpoints.PastTouchpoint> own = new ArrayList<>();
+    Integer lastEstimate = null;
     Instant t = created;
     List<String> sequence = market.sequence(audience);
     for (int i = 0; i < sequence.size() && "ACTIVE".equals(status); i++) {
@@ -90,8 +95,8 @@ public final class MarketHistory {
       if (viewedAt != null && viewedAt.isAfter(end)) {
         viewedAt = null;
       }
-      shares.add(new Object[] {shareId, market.id(), prospectId, assetId, trader.id(), ts(t), ts(sharedAt), ts(viewedAt),
-          viewedAt == null ? 0 : 1});
+      shares.add(new Shares.PastShare(shareId, market.id(), prospectId, assetId, trader.id(), "SMS", t, sharedAt, viewedAt,
+          viewedAt == null ? 0 : 1));
       own.add(touchpoint(prospectId, assetId, shareId, "SHARED", sharedAt, "JOURNEY_MOVED_ON"));
       if (viewedAt == null) {
         status = "LOST";
@@ -108,7 +113,9 @@ public final class MarketHistory {
       int estimate = market.closeEstimate(trader, chance);
       int interest = (int) Math.max(-2, Math.min(2, Math.round((chance - 0.25) * 8 + market.uniform() - 0.5)));
       String intent = chance > 0.4 ? "HIGH" : chance > 0.25 ? "MEDIUM" : chance > 0.1 ? "LOW" : "NONE";
-      followUps.add(new Object[] {market.id(), shareId, prospectId, trader.id(), interest, intent, estimate, ts(answeredAt)});
+      followUps.add(new FollowUpAnswers.PastAnswer(market.id(), shareId, prospectId, trader.id(),
+          new FollowUpAnswer(interest, FollowUpAnswer.Intent.valueOf(intent), estimate, null), answeredAt));
+      lastEstimate = estimate;
       own.add(touchpoint(prospectId, assetId, shareId, "FOLLOW_UP_ANSWERED", answeredAt, "JOURNEY_MOVED_ON"));
       if (estimate >= 60 || i == sequence.size() - 1) {
         Instant meeting = plusHours(answeredAt, 1 + 71 * market.uniform());
@@ -124,37 +131,37 @@ public final class MarketHistory {
       }
       t = answeredAt;
     }
-    prospects.add(new Object[] {prospectId, trader.id(), FIRST_NAMES[market.nextInt(FIRST_NAMES.length)], audience.name(),
-        market.personality().name(), status, ts(created), ts(t)});
-    for (int i = 0; i < own.size(); i++) {
-      Object[] row = own.get(i);
-      row[row.length - 1] = i + 1;
-      touchpoints.add(row);
+    Prospect.Status ended = Prospect.Status.valueOf(status);
+    prospects.add(new Prospects.PastProspect(prospectId, trader.id(), FIRST_NAMES[market.nextInt(FIRST_NAMES.length)], audience,
+        market.personality(), ended, created, t));
+    touchpoints.addAll(own);
+    if (ended.closed()) {
+      closed.add(new ForecastRecords.ClosedJourney(trader.id(), lastEstimate, ended.converted()));
     }
   }
 
-  private Object[] touchpoint(String prospectId, String assetId, String shareId, String kind, Instant at, String effect) {
-    String id = market.id();
-    return new Object[] {id, "history:" + id, prospectId, assetId, shareId, kind, ts(at), ts(at), effect, 0};
+  private Touchpoints.PastTouchpoint touchpoint(String prospectId, String assetId, String shareId, String kind, Instant at,
+                                                 String effect) {
+    return new Touchpoints.PastTouchpoint(market.id(), prospectId, assetId, shareId, Touchpoint.Kind.valueOf(kind), at,
+        Touchpoint.Effect.valueOf(effect));
   }
 
   private void flush() {
-    jdbc.batchUpdate(PROSPECT, prospects);
-    jdbc.batchUpdate(SHARE, shares);
-    jdbc.batchUpdate(FOLLOW_UP, followUps);
-    jdbc.batchUpdate(TOUCHPOINT, touchpoints);
+    owners.prospects().addPast(prospects);
+    owners.shares().addPast(shares);
+    owners.followUps().addPast(followUps);
+    owners.touchpoints().addPast(touchpoints);
+    owners.forecasts().addPast(closed);
     written = written.plus(new Written(prospects.size(), shares.size(), followUps.size(), touchpoints.size()));
     prospects.clear();
     shares.clear();
     followUps.clear();
     touchpoints.clear();
+    closed.clear();
   }
 
   private static Instant plusHours(Instant t, double hours) {
     return t.plusSeconds(Math.round(hours * 3600));
   }
 
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
 }

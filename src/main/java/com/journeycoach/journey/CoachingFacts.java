@@ -147,10 +147,10 @@ public class CoachingFacts {
   private List<OpenProspect> openProspects(String distributorId) {
     Map<String, OpenProspect> open = new LinkedHashMap<>();
     jdbc.sql("SELECT p.id, p.created_at, p.personality,"
-            + " (SELECT COUNT(*) FROM nudge n WHERE n.recipient_id = p.distributor_id AND n.prospect_id = p.id),"
-            + " f.interest_change, f.purchase_intent, a.product FROM prospect p"
-            + " LEFT JOIN follow_up_answer f ON f.prospect_id = p.id LEFT JOIN asset_share s ON s.id = f.share_id"
-            + " LEFT JOIN asset a ON a.id = s.asset_id"
+            + " (SELECT COUNT(*) FROM coaching_nudge n WHERE n.recipient_id = p.distributor_id AND n.prospect_id = p.id),"
+            + " f.interest_change, f.purchase_intent, a.product FROM people_prospect p"
+            + " LEFT JOIN follow_up_answer f ON f.prospect_id = p.id LEFT JOIN content_asset_share s ON s.id = f.share_id"
+            + " LEFT JOIN content_asset a ON a.id = s.asset_id"
             + " WHERE " + Prospects.openOf("p") + " ORDER BY p.created_at, p.id")
         .params(distributorId, distributorId).query(rs -> {
           OpenProspect prospect = open.get(rs.getString(1));
@@ -187,9 +187,9 @@ public class CoachingFacts {
 
   private Record record(String id, Instant now) {
     return jdbc.sql("SELECT sponsor_id, experienced, personality, trained_products, created_at, "
-            + latest("created_at", "prospect") + ", " + latest("shared_at", "asset_share") + ", "
+            + latest("created_at", "people_prospect") + ", " + latest("shared_at", "content_asset_share") + ", "
             + latest("answered_at", "follow_up_answer") + ","
-            + " closed_journeys, close_estimate_sum, converted_journeys, prospects_added FROM distributor WHERE id = ?")
+            + " closed_journeys, close_estimate_sum, converted_journeys, prospects_added FROM people_distributor WHERE id = ?")
         .params(id, id, id, id)
         .query((rs, i) -> {
           Instant enrolled = rs.getTimestamp(5).toInstant();

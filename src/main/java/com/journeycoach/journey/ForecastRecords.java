@@ -1,10 +1,13 @@
 package com.journeycoach.journey;
 
 import com.journeycoach.coaching.ForecastRecord;
+import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.ProspectStatusChanged;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ForecastRecords {
 
-  private final JdbcClient jdbc;
+  private final FollowUpAnswers followUps;
+  private final Distributors distributors;
 
-  public ForecastRecords(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public ForecastRecords(FollowUpAnswers followUps, Distributors distributors) {
+    this.followUps = followUps;
+    this.distributors = distributors;
   }
 
   /** The record from the running sums (columns closed_journeys, close_estimate_sum, converted_journeys of distributor). */
@@ -36,15 +41,28 @@ public class ForecastRecords {
     if (closed == 0 && converted == 0) {
       return;
     }
-    // in one statement: the prospect's last close estimate; a journey without any answer has no
-    // estimate to hold against its outcome and changes nothing
-    jdbc.sql("UPDATE distributor SET closed_journeys = closed_journeys + ?,"
-            + " close_estimate_sum = close_estimate_sum + ? * (SELECT f.close_estimate FROM follow_up_answer f WHERE f.prospect_id = ?"
-            + "   ORDER BY f.answer_number DESC, f.answered_at DESC, f.id DESC LIMIT 1),"
-            + " converted_journeys = converted_journeys + ?"
-            + " WHERE id = ? AND EXISTS (SELECT 1 FROM follow_up_answer f WHERE f.prospect_id = ?)")
-        .params(closed, closed, prospect.id(), converted, prospect.distributorId(), prospect.id())
-        .update();
+    // the prospect's last close estimate; a journey without any answer has no estimate to hold against its
+    // outcome and changes nothing. The sums are the distributor's (people's) to write.
+    followUps.lastCloseEstimate(prospect.id()).ifPresent(estimate ->
+        distributors.addToForecastRecord(prospect.distributorId(), closed, (long) closed * estimate, converted));
+  }
+
+  /** A journey of the past that ended: its distributor, the last close estimate given (null: none), whether it converted. */
+  public record ClosedJourney(String distributorId, Integer lastCloseEstimate, boolean converted) {
+  }
+
+  /** Counts journeys of the past into their distributors' records, as the status changes would have one by one. */
+  public void addPast(List<ClosedJourney> closedJourneys) {
+    Map<String, long[]> sums = new TreeMap<>();
+    for (ClosedJourney journey : closedJourneys) {
+      if (journey.lastCloseEstimate() != null) {
+        long[] sum = sums.computeIfAbsent(journey.distributorId(), id -> new long[3]);
+        sum[0]++;
+        sum[1] += journey.lastCloseEstimate();
+        sum[2] += journey.converted() ? 1 : 0;
+      }
+    }
+    sums.forEach((distributorId, sum) -> distributors.addToForecastRecord(distributorId, (int) sum[0], sum[1], (int) sum[2]));
   }
 
   private static int count(boolean counted) {

@@ -14,13 +14,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,15 +76,17 @@ public class Touchpoints {
       + " recorded_at, journey_effect";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Prospects prospects;
   private final Catalog catalog;
   private final Shares shares;
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
 
-  public Touchpoints(JdbcClient jdbc, Prospects prospects, Catalog catalog, Shares shares, RuntimeService runtime,
+  public Touchpoints(JdbcClient jdbc, JdbcTemplate batch, Prospects prospects, Catalog catalog, Shares shares, RuntimeService runtime,
                      EngineAsApplication engine) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.prospects = prospects;
     this.catalog = catalog;
     this.shares = shares;
@@ -288,6 +293,20 @@ public class Touchpoints {
     return ended > 0 ? Touchpoint.Effect.JOURNEY_ENDED : Touchpoint.Effect.STORED;
   }
 
+  /** A touchpoint of the past, as the simulated market's history writes them; numbered in the order given per prospect. */
+  public record PastTouchpoint(String id, String prospectId, String assetId, String shareId, Touchpoint.Kind kind, Instant occurredAt,
+                               Touchpoint.Effect effect) {
+  }
+
+  /** Writes touchpoints of the past in one batch (source "history", the application's key scope), each prospect's numbered in order. */
+  public void addPast(List<PastTouchpoint> past) {
+    Map<String, Integer> numbers = new HashMap<>();
+    batch.batchUpdate("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number) VALUES (?, ?, ?, ?, ?, ?, 'history', ?, ?, ?, ?)",
+        past.stream().map(t -> new Object[] {t.id(), "history:" + t.id(), t.prospectId(), t.assetId(), t.shareId(), t.kind().name(),
+            Timestamp.from(t.occurredAt()), Timestamp.from(t.occurredAt()), t.effect().name(),
+            numbers.merge(t.prospectId(), 1, Integer::sum)}).toList());
+  }
+
   private Touchpoint insert(String scope, Event event, String shareId, Touchpoint.Effect effect) {
     // milliseconds, as H2 stores them (MariaDB keeps whole seconds, so report answers what it reads back)
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -297,7 +316,7 @@ public class Touchpoints {
     // the order the journey saw them in, as several may share a millisecond: numbered in the insert itself
     // without an asset given, the share's asset (in the same statement: no look-up before it)
     jdbc.sql("INSERT INTO touchpoint (" + COLUMNS + ", sequence_number, key_scope) SELECT ?, ?, ?,"
-            + " COALESCE(CAST(? AS VARCHAR(64)), (SELECT s.asset_id FROM asset_share s WHERE s.id = ?)), ?, ?, ?, ?, ?, ?,"
+            + " COALESCE(CAST(? AS VARCHAR(64)), (SELECT s.asset_id FROM content_asset_share s WHERE s.id = ?)), ?, ?, ?, ?, ?, ?,"
             + " COALESCE(MAX(sequence_number), 0) + 1, ? FROM touchpoint WHERE prospect_id = ?")
         .params(touchpoint.id(), touchpoint.idempotencyKey(), touchpoint.prospectId(), touchpoint.assetId(), shareId, shareId,
             touchpoint.kind().name(), touchpoint.source(), Timestamp.from(touchpoint.occurredAt()), Timestamp.from(now),

@@ -58,6 +58,16 @@ public class Distributors {
         .params(all.isEmpty() ? null : String.join(",", all), id).update();
   }
 
+  /**
+   * Adds journeys to a distributor's forecast record (running sums on their row): how many closed, the sum of
+   * their last close estimates, how many converted. Negative numbers take back a journey that reopened.
+   */
+  public void addToForecastRecord(String distributorId, int closed, long closeEstimateSum, int converted) {
+    jdbc.sql("UPDATE distributor SET closed_journeys = closed_journeys + ?, close_estimate_sum = close_estimate_sum + ?,"
+            + " converted_journeys = converted_journeys + ? WHERE id = ?")
+        .params(closed, closeEstimateSum, converted, distributorId).update();
+  }
+
   public Optional<Distributor> find(String id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM distributor WHERE id = ?").param(id)
         .query((rs, i) -> new Distributor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -5,9 +5,13 @@ import com.journeycoach.system.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +43,36 @@ public class Prospects {
       + " created_at";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Distributors distributors;
   private final ApplicationEventPublisher events;
 
-  public Prospects(JdbcClient jdbc, Distributors distributors, ApplicationEventPublisher events) {
+  public Prospects(JdbcClient jdbc, JdbcTemplate batch, Distributors distributors, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.distributors = distributors;
     this.events = events;
+  }
+
+  /** A prospect of the past, as the simulated market's history writes them: no journey, no event. */
+  public record PastProspect(String id, String distributorId, String firstName, Audience audience, Personality personality,
+                             Prospect.Status status, Instant createdAt, Instant updatedAt) {
+  }
+
+  /**
+   * Writes prospects of the past in one batch and counts them on their distributors, as {@link #add} does one
+   * at a time. Their journeys are not started: they are history.
+   */
+  @Transactional
+  public void addPast(List<PastProspect> past) {
+    batch.batchUpdate("INSERT INTO prospect (id, distributor_id, first_name, audience, personality, status, created_at, updated_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", past.stream().map(p -> new Object[] {p.id(), p.distributorId(), p.firstName(),
+        p.audience().name(), p.personality().name(), p.status().name(), Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt())})
+        .toList());
+    Map<String, Long> added = past.stream().collect(Collectors.groupingBy(PastProspect::distributorId, TreeMap::new,
+        Collectors.counting()));
+    batch.batchUpdate("UPDATE distributor SET prospects_added = prospects_added + ? WHERE id = ?",
+        added.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
   }
 
   /** Adds a prospect and starts their journey. */

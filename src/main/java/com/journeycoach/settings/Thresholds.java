@@ -234,6 +234,11 @@ public class Thresholds {
     }
   }
 
+  /** How many threshold changes the given user (or the tuner) has made. */
+  public long changesBy(String changedBy) {
+    return jdbc.sql("SELECT COUNT(*) FROM threshold_history WHERE changed_by = ?").param(changedBy).query(Long.class).single();
+  }
+
   public List<ThresholdChange> history(String name) {
     get(name);
     return jdbc.sql("SELECT name, old_value, new_value, reason, changed_at, changed_by FROM threshold_history WHERE name = ?"

@@ -125,10 +125,10 @@ public class ContentDriftCheck {
     Map<String, TreeMap<LocalDate, Counts>> daily = new HashMap<>();
     jdbc.sql("""
             SELECT v.asset_id, a.title, CAST(v.occurred_at AS DATE) AS view_day, COUNT(*) AS views,
-                   SUM(CASE WHEN EXISTS (SELECT 1 FROM touchpoint o WHERE o.prospect_id = v.prospect_id
+                   SUM(CASE WHEN EXISTS (SELECT 1 FROM journey_touchpoint o WHERE o.prospect_id = v.prospect_id
                          AND o.kind IN ('PURCHASED', 'ENROLLED') AND o.occurred_at >= v.occurred_at
                          AND o.occurred_at < TIMESTAMPADD(DAY, ?, v.occurred_at)) THEN 1 ELSE 0 END) AS conversions
-            FROM touchpoint v JOIN asset a ON a.id = v.asset_id
+            FROM journey_touchpoint v JOIN content_asset a ON a.id = v.asset_id
             WHERE v.kind = 'VIEWED' AND a.status = 'ACTIVE' AND v.occurred_at >= ? AND v.occurred_at < ?
             GROUP BY v.asset_id, a.title, CAST(v.occurred_at AS DATE)""")
         .params(horizonDays, Timestamp.valueOf(historyStart.atStartOfDay()), Timestamp.valueOf(matureEnd.atStartOfDay()))

@@ -42,16 +42,16 @@ public class ThresholdTuning {
 
   /** The SQL of each tuned step: minutes of one duration per row, filtered by the lookback start. */
   static final Map<String, String> STEP_MINUTES = Map.of(
-      "share", "SELECT TIMESTAMPDIFF(MINUTE, s.created_at, s.shared_at) AS minutes FROM asset_share s"
-          + " JOIN prospect p ON p.id = s.prospect_id WHERE " + CONVERTED + " AND s.shared_at IS NOT NULL AND s.created_at >= ?",
-      "view", "SELECT TIMESTAMPDIFF(MINUTE, s.shared_at, s.first_viewed_at) AS minutes FROM asset_share s"
-          + " JOIN prospect p ON p.id = s.prospect_id WHERE " + CONVERTED
+      "share", "SELECT TIMESTAMPDIFF(MINUTE, s.created_at, s.shared_at) AS minutes FROM content_asset_share s"
+          + " JOIN people_prospect p ON p.id = s.prospect_id WHERE " + CONVERTED + " AND s.shared_at IS NOT NULL AND s.created_at >= ?",
+      "view", "SELECT TIMESTAMPDIFF(MINUTE, s.shared_at, s.first_viewed_at) AS minutes FROM content_asset_share s"
+          + " JOIN people_prospect p ON p.id = s.prospect_id WHERE " + CONVERTED
           + " AND s.shared_at IS NOT NULL AND s.first_viewed_at IS NOT NULL AND s.created_at >= ?",
-      "follow-up", "SELECT TIMESTAMPDIFF(MINUTE, s.first_viewed_at, f.answered_at) AS minutes FROM follow_up_answer f"
-          + " JOIN asset_share s ON s.id = f.share_id JOIN prospect p ON p.id = f.prospect_id WHERE " + CONVERTED
+      "follow-up", "SELECT TIMESTAMPDIFF(MINUTE, s.first_viewed_at, f.answered_at) AS minutes FROM journey_follow_up_answer f"
+          + " JOIN content_asset_share s ON s.id = f.share_id JOIN people_prospect p ON p.id = f.prospect_id WHERE " + CONVERTED
           + " AND s.first_viewed_at IS NOT NULL AND s.created_at >= ?",
-      "journey", "SELECT TIMESTAMPDIFF(MINUTE, p.created_at, MIN(t.occurred_at)) AS minutes FROM prospect p"
-          + " JOIN touchpoint t ON t.prospect_id = p.id AND t.kind IN ('PURCHASED', 'ENROLLED') WHERE " + CONVERTED
+      "journey", "SELECT TIMESTAMPDIFF(MINUTE, p.created_at, MIN(t.occurred_at)) AS minutes FROM people_prospect p"
+          + " JOIN journey_touchpoint t ON t.prospect_id = p.id AND t.kind IN ('PURCHASED', 'ENROLLED') WHERE " + CONVERTED
           + " AND p.created_at >= ? GROUP BY p.id, p.created_at");
 
   static final List<String> STEPS = List.of("share", "view", "follow-up", "journey");

@@ -8,7 +8,12 @@ import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.statistics.ContentDriftCheck;
 import com.journeycoach.statistics.PaceTuner;
 import com.journeycoach.statistics.ThresholdTuning;
+import com.journeycoach.content.Shares;
 import com.journeycoach.demo.MarketHistory;
+import com.journeycoach.journey.FollowUpAnswers;
+import com.journeycoach.journey.ForecastRecords;
+import com.journeycoach.journey.Touchpoints;
+import com.journeycoach.people.Prospects;
 import com.journeycoach.demo.SimulatedMarket;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -66,6 +71,16 @@ class TuningBenchmark {
   ThresholdTuning tuning;
   @Autowired
   ContentDriftCheck drift;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Shares shares;
+  @Autowired
+  FollowUpAnswers followUps;
+  @Autowired
+  Touchpoints touchpoints;
+  @Autowired
+  ForecastRecords forecasts;
 
   @DynamicPropertySource
   static void mariaDb(DynamicPropertyRegistry registry) {
@@ -88,7 +103,7 @@ class TuningBenchmark {
     jdbc.batchUpdate("INSERT INTO distributor (id, first_name, last_name, email, time_zone, experienced, created_at)"
             + " VALUES (?, ?, 'Seller', ?, 'UTC', FALSE, ?)",
         traders.stream().map(t -> new Object[] {t.id(), t.firstName(), t.id() + "@example.com", Timestamp.from(now)}).toList());
-    MarketHistory history = new MarketHistory(jdbc, market, 2000);
+    MarketHistory history = new MarketHistory(new MarketHistory.Owners(prospects, shares, followUps, touchpoints, forecasts), market, 2000);
 
     long start = System.nanoTime();
     MarketHistory.Written baselineData = history.write(now, 400, Long.MAX_VALUE, BASELINE_TOUCHPOINTS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.journeycoach.statistics.ThresholdTuning;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,5 +51,31 @@ class DemoMarketTest {
         .query(Long.class).single()).as("thresholds tuned from the market's history").isPositive();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM prospect WHERE status IN ('WON', 'ENROLLED')").query(Long.class).single())
         .isPositive();
+  }
+
+  /**
+   * The market's history goes through the modules that own its rows, so every distributor's counters equal a
+   * count of what is stored: prospects added, and the forecast record (closed journeys with an answer, the sum
+   * of their last close estimates, the converted ones).
+   */
+  @Test
+  void theHistorysProspectsAndForecastsAreCountedOnTheirDistributors() throws InterruptedException {
+    assertThat(market.awaitReady(Duration.ofSeconds(60))).isTrue();
+    market.round();
+
+    String lastEstimate = "(SELECT f.close_estimate FROM follow_up_answer f WHERE f.prospect_id = p.id"
+        + " ORDER BY f.answer_number DESC, f.answered_at DESC, f.id DESC LIMIT 1)";
+    String closedWithAnswer = "p.distributor_id = d.id AND p.status IN ('WON', 'ENROLLED', 'LOST')"
+        + " AND EXISTS (SELECT 1 FROM follow_up_answer f WHERE f.prospect_id = p.id)";
+    List<String> wrong = jdbc.sql("SELECT d.id FROM distributor d WHERE"
+            + " d.prospects_added <> (SELECT COUNT(*) FROM prospect p WHERE p.distributor_id = d.id)"
+            + " OR d.closed_journeys <> (SELECT COUNT(*) FROM prospect p WHERE " + closedWithAnswer + ")"
+            + " OR d.close_estimate_sum <> (SELECT COALESCE(SUM(" + lastEstimate + "), 0) FROM prospect p WHERE " + closedWithAnswer + ")"
+            + " OR d.converted_journeys <> (SELECT COUNT(*) FROM prospect p WHERE " + closedWithAnswer
+            + " AND p.status IN ('WON', 'ENROLLED'))")
+        .query(String.class).list();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM prospect").query(Long.class).single()).as("a history was written").isGreaterThan(100);
+    assertThat(jdbc.sql("SELECT SUM(closed_journeys) FROM distributor").query(Long.class).single()).isPositive();
+    assertThat(wrong).as("distributors whose counters differ from a count").isEmpty();
   }
 }
