@@ -390,7 +390,7 @@ class RulesBenchmark {
   }
 
   /**
-   * The fewest facts a decision could insert with the fact types the issue names: every threshold in
+   * The fewest facts a decision could insert with the fact types the rules use: every threshold in
    * one map and every recent nudge in one list instead of a fact each (the rules would then read them
    * through methods of those two facts).
    */

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every threshold has a measure with bounds (issue 14, finding 5): a value outside them, or not a value of
+ * Every threshold has a measure with bounds: a value outside them, or not a value of
  * its measure at all, is refused with a 400 problem naming the bound, and nothing stored changes; a value
  * already stored outside them (an older database, a change by SQL) does not stop nudges. Run over HTTP on
  * H2 ({@code ThresholdBoundsTest}) and on MariaDB ({@code ThresholdBoundsOnMariaDbTest}).

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The drift test on simulated data of known truth (issue 7, "Accepted when"): one asset with a
+ * The drift test on simulated data of known truth, with its false-alarm rate and detection delay: one asset with a
  * true conversion after a view of 10 %, about 40 matured views a day (Poisson), outcomes drawn
  * per view. The CUSUM runs daily over the last 90 days against the 365 days before them, as the
  * production check does; the naive rule (this week's rate below last month's by 20 %) runs weekly.

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 14, findings 2 and 4, tried as the attacker did: over HTTP, as a process owner. */
+/** A process owner's least privilege (no history of people, no suspending, no deleting), tried as an attacker would: over HTTP. */
 @JourneyCoachTest
 class LeastPrivilegeOverHttpTest {
 

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 14, finding 6: nobody can lock a user out. Floods come from their own loopback addresses
+ * Nobody can lock a user out. Floods come from their own loopback addresses
  * (127.0.0.2 and up), so the throttle of 127.0.0.1, where the other tests log in, stays untouched;
  * time is the engine's clock, which both Camunda's login delay and the throttle read, moved here
  * instead of waited for. The settings are the application's own (application.yaml).
