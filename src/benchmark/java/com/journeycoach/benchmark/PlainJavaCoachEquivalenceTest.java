@@ -2,9 +2,9 @@ package com.journeycoach.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.journeycoach.coaching.BenchmarkedRuleBook;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.NudgeDecision;
-import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.RulesProperties;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class PlainJavaCoachEquivalenceTest {
 
-  static final RuleBook RULES = new RuleBook(new RulesProperties("rules"));
+  static final BenchmarkedRuleBook RULES = new BenchmarkedRuleBook(new RulesProperties("rules"));
   static final PlainJavaCoach JAVA = new PlainJavaCoach();
   static final int RANDOM_SETS = 500;
 
