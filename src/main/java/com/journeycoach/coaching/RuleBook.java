@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
  * The coaching rules: every {@code .drl} of the rules folder compiled into one KieBase. A compile
  * error stops start-up with file, line and message; a reload compiles the new set beside the
  * running one and swaps it in atomically, keeping the running one when the new set has errors.
+ * Other modules decide through {@link Coach}; the decision steps here are the package's own (the
+ * benchmarks reach them through {@code BenchmarkedRuleBook}, in this package under src/benchmark/java).
  */
 @Component
 public class RuleBook {
@@ -64,7 +66,7 @@ public class RuleBook {
   private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
   private static final AtomicLong VERSIONS = new AtomicLong();
   /** The global the readiness rules add a prospect to when it is ready for a presentation or meeting. */
-  public static final String READY_TO_PRESENT = "readyToPresent";
+  static final String READY_TO_PRESENT = "readyToPresent";
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   /** Sessions made ready at load; the pool grows when more decisions run at once. */
   private static final int POOLED_SESSIONS = 2;
@@ -86,16 +88,16 @@ public class RuleBook {
    * them, and inserting a fact costs about as much as a small rule (a rule names the thresholds it
    * reads, as in {@code ThresholdValue(name == "coaching.cap.nudges-per-day")}).
    */
-  public List<NudgeDecision> decide(Collection<?> facts) {
+  List<NudgeDecision> decide(Collection<?> facts) {
     return decideAll(facts).nudges();
   }
 
   /** What one decision decided: the nudges that survived the caps, most important first, and who is ready to present to. */
-  public record Decisions(List<NudgeDecision> nudges, Set<String> readyToPresent) {
+  record Decisions(List<NudgeDecision> nudges, Set<String> readyToPresent) {
   }
 
   /** As {@link #decide}, with the prospects the readiness rules found ready for a presentation or meeting. */
-  public Decisions decideAll(Collection<?> facts) {
+  Decisions decideAll(Collection<?> facts) {
     Loaded rules = current.get();
     StatelessKieSession session = rules.sessions().newStatelessKieSession();
     Decisions decisions = new Decisions(new ArrayList<>(), new HashSet<>());
@@ -109,13 +111,13 @@ public class RuleBook {
   }
 
   /** Whether a rule base declares this global (a rule set without readiness rules declares no readyToPresent). */
-  public static boolean declares(KieBase base, String global) {
+  static boolean declares(KieBase base, String global) {
     return base.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
         .anyMatch(declared -> declared.getName().equals(global));
   }
 
   /** What a decision on these facts inserts into the session of the running rules. */
-  public List<Object> factsFor(Collection<?> facts) {
+  List<Object> factsFor(Collection<?> facts) {
     return factsFor(current.get(), facts);
   }
 

@@ -2,9 +2,9 @@ package com.journeycoach.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.journeycoach.coaching.BenchmarkedRuleBook;
 import com.journeycoach.coaching.NudgeDecision;
 import com.journeycoach.coaching.RecentNudge;
-import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.RulesProperties;
 import com.journeycoach.coaching.ThresholdValue;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.utils.KieHelper;
 
 /**
- * Coaching decisions per second: the rules in {@code rules/*.drl} through {@link RuleBook#decide}
+ * Coaching decisions per second: the rules in {@code rules/*.drl} through {@code RuleBook.decide}
  * against the same decision written by hand ({@link PlainJavaCoach}), on a realistic fact set: one
  * distributor with ten prospects, her forecast record, ten recent nudges and every threshold; the
  * occasions are a follow-up recorded and a follow-up pace timer, alternating.
@@ -95,7 +95,7 @@ class RulesBenchmark {
 
   @Test
   void rulesAgainstPlainJava() throws IOException {
-    RuleBook rules = new RuleBook(new RulesProperties(RULES_FOLDER.toString()));
+    BenchmarkedRuleBook rules = new BenchmarkedRuleBook(new RulesProperties(RULES_FOLDER.toString()));
     PlainJavaCoach java = new PlainJavaCoach();
 
     // no figures unless both decide the same
@@ -166,7 +166,7 @@ class RulesBenchmark {
   record Variant(Contestant contestant, String note, boolean proposal) {
   }
 
-  private String variants(RuleBook rules, Contestant shipped, Contestant plain, List<List<Object>> mix) throws IOException {
+  private String variants(BenchmarkedRuleBook rules, Contestant shipped, Contestant plain, List<List<Object>> mix) throws IOException {
     Map<String, String> files = ruleFiles();
     List<Variant> variants = new ArrayList<>();
     variants.add(new Variant(shipped, "RuleBook.decide: a stateless session from the pool, interest counts added", true));
@@ -180,7 +180,7 @@ class RulesBenchmark {
       if (left.equals("caps.drl")) {
         without.put("collect.drl", COLLECT_ONLY);
       }
-      RuleBook book = ruleBook(without);
+      BenchmarkedRuleBook book = ruleBook(without);
       attribution(variants, "without " + left, left.equals("caps.drl") ? "decisions collected, not capped" : "the other rules",
           book::decide);
     }
@@ -231,7 +231,7 @@ class RulesBenchmark {
   }
 
   /** Whether a variant decides as the shipped rules on every named case; else the first case where it does not. */
-  private static String sameAsShipped(RuleBook rules, Contestant contestant) {
+  private static String sameAsShipped(BenchmarkedRuleBook rules, Contestant contestant) {
     for (Map.Entry<String, List<Object>> entry : CoachingFactSets.cases().entrySet()) {
       if (SameDecisions.difference(rules.decide(entry.getValue()), contestant.decider().decide(entry.getValue())) != null) {
         return "NO (" + entry.getKey().replaceAll(":.*", "") + ")";
@@ -241,15 +241,15 @@ class RulesBenchmark {
   }
 
   /** A rule book, as the application builds it, over other rule files (written to a folder of their own). */
-  static RuleBook ruleBook(Map<String, String> files) throws IOException {
+  static BenchmarkedRuleBook ruleBook(Map<String, String> files) throws IOException {
     Path folder = Files.createTempDirectory("rules-variant");
     for (Map.Entry<String, String> file : files.entrySet()) {
       Files.writeString(folder.resolve(file.getKey()), file.getValue());
     }
-    return new RuleBook(new RulesProperties(folder.toString()));
+    return new BenchmarkedRuleBook(new RulesProperties(folder.toString()));
   }
 
-  private static List<NudgeDecision> counted(RuleBook.Decisions decisions) {
+  private static List<NudgeDecision> counted(BenchmarkedRuleBook.Decisions decisions) {
     blackhole += decisions.readyToPresent().size();
     return decisions.nudges();
   }
@@ -258,8 +258,8 @@ class RulesBenchmark {
   private static List<NudgeDecision> execute(StatelessKieSession session, List<Object> facts) {
     List<NudgeDecision> decisions = new ArrayList<>();
     session.setGlobal("decisions", decisions);
-    if (RuleBook.declares(session.getKieBase(), RuleBook.READY_TO_PRESENT)) {
-      session.setGlobal(RuleBook.READY_TO_PRESENT, new HashSet<String>());
+    if (BenchmarkedRuleBook.declares(session.getKieBase(), BenchmarkedRuleBook.READY_TO_PRESENT)) {
+      session.setGlobal(BenchmarkedRuleBook.READY_TO_PRESENT, new HashSet<String>());
     }
     session.execute(facts);
     decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);

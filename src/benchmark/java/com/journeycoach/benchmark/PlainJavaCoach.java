@@ -1,5 +1,6 @@
 package com.journeycoach.benchmark;
 
+import com.journeycoach.coaching.BenchmarkedRuleBook;
 import com.journeycoach.coaching.DistributorProfile;
 import com.journeycoach.coaching.ForecastRecord;
 import com.journeycoach.coaching.LatestAnswer;
@@ -8,7 +9,6 @@ import com.journeycoach.coaching.NudgeDecision;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.ProspectJourney;
 import com.journeycoach.coaching.RecentNudge;
-import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.coaching.ThresholdValue;
 import com.journeycoach.people.Personality;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class PlainJavaCoach {
   }
 
   /** The same, with the prospects found ready to present to (as {@code RuleBook.decideAll}). */
-  public RuleBook.Decisions decideAll(Collection<?> facts) {
+  public BenchmarkedRuleBook.Decisions decideAll(Collection<?> facts) {
     List<Occasion> occasions = new ArrayList<>(2);
     List<LatestAnswer> answers = new ArrayList<>(2);
     Set<String> ready = new HashSet<>(4);
@@ -100,7 +100,7 @@ public final class PlainJavaCoach {
     noRepeatWithinWindow(decisions, recent, thresholds.get("coaching.repeat-window-hours"));
     dailyCap(decisions, recent, thresholds.get("coaching.cap.nudges-per-day"));
     decisions.sort(NudgeDecision.MOST_IMPORTANT_FIRST);
-    return new RuleBook.Decisions(decisions, ready);
+    return new BenchmarkedRuleBook.Decisions(decisions, ready);
   }
 
   // readiness.drl

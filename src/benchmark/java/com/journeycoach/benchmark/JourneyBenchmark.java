@@ -2,6 +2,7 @@ package com.journeycoach.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.journeycoach.coaching.BenchmarkedRuleBook;
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
@@ -326,9 +327,10 @@ abstract class JourneyBenchmark {
     List<Object> facts = coachingFacts.forDistributor(Occasion.followUpRecorded(prospectId), distributorId);
     facts.add(new LatestAnswer(prospectId, "HIGH", 80));
     facts.addAll(coach.thresholdFacts());
+    BenchmarkedRuleBook rules = new BenchmarkedRuleBook(ruleBook);
     long start = System.nanoTime();
     for (int decision = 0; decision < RULE_WARM_UP; decision++) {
-      ruleBook.decideAll(facts);
+      rules.decideAll(facts);
     }
     System.out.printf(Locale.ROOT, "%s: rule book warmed with %d decisions in %.1f s%n", database(), RULE_WARM_UP,
         (System.nanoTime() - start) / 1e9);
