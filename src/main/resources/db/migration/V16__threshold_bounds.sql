@@ -1,4 +1,4 @@
--- Every threshold gets a measure and inclusive bounds (issue 14): the API refuses a value outside them, and a
+-- Every threshold gets a measure and inclusive bounds: the API refuses a value outside them, and a
 -- value stored outside them (as in an older database) is read as the default. Bounds are written in the
 -- threshold's own notation (numbers, or ISO-8601 durations for paces); NULL means the measure's own limits.
 -- A migration that adds a threshold from here on sets measure, min_value and max_value too (measure has no default).

@@ -1,4 +1,4 @@
--- Idempotency keys belong to whoever sent them (issue 14): unique per (key_scope, idempotency_key), no
+-- Idempotency keys belong to whoever sent them: unique per (key_scope, idempotency_key), no
 -- longer across all callers, so one caller's key never answers with another caller's touchpoint.
 --   'app'            the application's own keys (the journey's 'share:<id>:shared', the tracked link's
 --                    'share:<id>:viewed', in-process reports); also what an insert without a scope gets
