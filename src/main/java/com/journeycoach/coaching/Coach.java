@@ -3,13 +3,13 @@ package com.journeycoach.coaching;
 import com.journeycoach.settings.Durations;
 import com.journeycoach.settings.Threshold;
 import com.journeycoach.settings.Thresholds;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +23,12 @@ public class Coach {
   private static final Duration RECENT = Duration.ofDays(7);
 
   private final RuleBook ruleBook;
+  private final Clock clock;
   private final Thresholds thresholds;
   private final Nudges nudges;
 
-  public Coach(RuleBook ruleBook, Thresholds thresholds, Nudges nudges) {
+  public Coach(RuleBook ruleBook, Thresholds thresholds, Nudges nudges, Clock clock) {
+    this.clock = clock;
     this.ruleBook = ruleBook;
     this.thresholds = thresholds;
     this.nudges = nudges;
@@ -60,7 +62,7 @@ public class Coach {
   private RuleBook.Decisions decideAll(Collection<?> facts) {
     List<Object> all = new ArrayList<>(facts);
     all.addAll(thresholdFacts());
-    all.addAll(nudges.recentFor(recipientsOf(facts), ClockUtil.getCurrentTime().toInstant().minus(RECENT)));
+    all.addAll(nudges.recentFor(recipientsOf(facts), clock.instant().minus(RECENT)));
     return ruleBook.decideAll(all);
   }
 

@@ -1,5 +1,6 @@
 package com.journeycoach.coaching;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,9 +19,11 @@ public class Nudges {
   private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, journey_id, message_key, priority, reason, created_at";
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public Nudges(JdbcClient jdbc, ApplicationEventPublisher events) {
+  public Nudges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.events = events;
   }
@@ -29,7 +31,7 @@ public class Nudges {
   public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String journeyId,
                       String messageKey, int priority, String reason) {
     Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, journeyId, messageKey,
-        priority, reason, ClockUtil.getCurrentTime().toInstant());
+        priority, reason, clock.instant());
     jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(nudge.id(), recipientId, audience.name(), kind, prospectId, journeyId, messageKey, priority, reason,
             Timestamp.from(nudge.createdAt()))
@@ -59,7 +61,7 @@ public class Nudges {
 
   /** Nudges given to these recipients since the given time, as facts for caps and repeat windows. */
   public List<RecentNudge> recentFor(List<String> recipientIds, Instant since) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     String placeholders = String.join(", ", recipientIds.stream().map(r -> "?").toList());
     List<Object> params = new ArrayList<>(recipientIds);
     params.add(Timestamp.from(since));

@@ -4,6 +4,7 @@ import com.journeycoach.people.Audience;
 import com.journeycoach.system.ConflictException;
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,8 +38,10 @@ public class Catalog {
   static final int MAX_LIST_LENGTH = 1000;
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public Catalog(JdbcClient jdbc) {
+  public Catalog(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -117,7 +120,7 @@ public class Catalog {
           + "; retire or change those first");
     }
     jdbc.sql("UPDATE asset SET status = ?, updated_at = ? WHERE id = ?")
-        .params(AssetStatus.RETIRED.name(), Timestamp.from(Instant.now()), id).update();
+        .params(AssetStatus.RETIRED.name(), Timestamp.from(clock.instant()), id).update();
     return asset.withStatus(AssetStatus.RETIRED);
   }
 
@@ -203,7 +206,7 @@ public class Catalog {
         }
       }
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     for (Asset asset : incoming.values()) {
       write(asset, now);
     }

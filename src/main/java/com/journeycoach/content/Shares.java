@@ -1,6 +1,7 @@
 package com.journeycoach.content;
 
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,10 +26,12 @@ public class Shares {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final JdbcTemplate batch;
   private final CatalogProperties properties;
 
-  public Shares(JdbcClient jdbc, JdbcTemplate batch, CatalogProperties properties) {
+  public Shares(JdbcClient jdbc, JdbcTemplate batch, CatalogProperties properties, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.batch = batch;
     this.properties = properties;
@@ -56,7 +59,7 @@ public class Shares {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Share share = new Share(UUID.randomUUID().toString(), token, prospectId, assetId, distributorId, null, now, null, null, 0);
     jdbc.sql("INSERT INTO asset_share (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(share.id(), share.token(), prospectId, assetId, distributorId, null, Timestamp.from(now), null, null, 0)
@@ -73,7 +76,7 @@ public class Shares {
    * (they may have, from a link the distributor sent before saying so). One statement when they have not.
    */
   public boolean markShared(String shareId, String channel) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(clock.instant());
     String update = "UPDATE asset_share SET shared_at = COALESCE(shared_at, ?), channel = ? WHERE id = ?";
     if (jdbc.sql(update + " AND first_viewed_at IS NULL").params(now, channel, shareId).update() == 1) {
       return false;
@@ -88,7 +91,7 @@ public class Shares {
   public Optional<Share> recordView(String token) {
     int updated = jdbc.sql("UPDATE asset_share SET view_count = view_count + 1, first_viewed_at = COALESCE(first_viewed_at, ?)"
             + " WHERE token = ?")
-        .params(Timestamp.from(Instant.now()), token).update();
+        .params(Timestamp.from(clock.instant()), token).update();
     return updated == 0 ? Optional.empty() : findByToken(token);
   }
 

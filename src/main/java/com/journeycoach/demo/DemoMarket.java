@@ -18,6 +18,7 @@ import com.journeycoach.demo.SimulatedMarket.Trader;
 import com.journeycoach.system.AccessBootstrap;
 import com.journeycoach.system.Groups;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,6 +66,7 @@ public class DemoMarket {
       "Timer_JourneyOverdue");
 
   private final DemoProperties properties;
+  private final Clock clock;
   private final Catalog catalog;
   private final Distributors distributors;
   private final Prospects prospects;
@@ -90,7 +92,8 @@ public class DemoMarket {
 
   public DemoMarket(DemoProperties properties, Catalog catalog, Distributors distributors, Prospects prospects, Shares shares,
                     Touchpoints touchpoints, RuntimeService runtime, TaskService tasks, ManagementService management,
-                    IdentityService identity, FollowUpAnswers followUps, ForecastRecords forecasts, Thresholds thresholds) {
+                    IdentityService identity, FollowUpAnswers followUps, ForecastRecords forecasts, Thresholds thresholds, Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     this.catalog = catalog;
     this.distributors = distributors;
@@ -145,7 +148,7 @@ public class DemoMarket {
       }
       registerDemoDistributor();
       MarketHistory.Written written = new MarketHistory(history, market, 500)
-          .write(Instant.now(), 150, properties.historyProspects(), Long.MAX_VALUE);
+          .write(clock.instant(), 150, properties.historyProspects(), Long.MAX_VALUE);
       log.info("Demo market: wrote {} past journeys ({} shares, {} touchpoints)", written.prospects(), written.shares(),
           written.touchpoints());
       runTuning();
@@ -289,7 +292,7 @@ public class DemoMarket {
     Audience audience = prospects.get(share.prospectId()).audience();
     if (market.chance(market.conversionAfterView(share.assetId(), audience))) {
       touchpoints.report(new Touchpoints.Event("demo:purchase:" + share.prospectId(), Touchpoint.Kind.PURCHASED,
-          share.prospectId(), share.assetId(), Instant.now(), "demo-shop"));
+          share.prospectId(), share.assetId(), clock.instant(), "demo-shop"));
     }
   }
 

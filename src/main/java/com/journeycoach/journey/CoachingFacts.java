@@ -9,6 +9,7 @@ import com.journeycoach.people.Personality;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.EngineTables;
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +48,11 @@ public class CoachingFacts {
   private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final EngineTables tables;
 
-  public CoachingFacts(JdbcClient jdbc, EngineTables tables) {
+  public CoachingFacts(JdbcClient jdbc, EngineTables tables, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.tables = tables;
   }
@@ -61,7 +63,7 @@ public class CoachingFacts {
    */
   public List<Object> forDistributor(Occasion occasion, String distributorId) {
     // the engine's clock: the same "now" as the timers that ask
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     Record record = record(distributorId, now);
     // open journeys only: the facts stay small however long the distributor's history grows
     List<OpenProspect> open = openProspects(distributorId);

@@ -1,5 +1,6 @@
 package com.journeycoach.journey;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class FollowUpAnswers {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final JdbcTemplate batch;
 
-  public FollowUpAnswers(JdbcClient jdbc, JdbcTemplate batch) {
+  public FollowUpAnswers(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.batch = batch;
   }
@@ -52,7 +55,7 @@ public class FollowUpAnswers {
             + " close_estimate, notes, answered_at, answer_number) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " COALESCE(MAX(answer_number), 0) + 1 FROM follow_up_answer WHERE prospect_id = ?")
         .params(UUID.randomUUID().toString(), shareId, prospectId, distributorId, answer.interestChange(),
-            answer.purchaseIntent().name(), answer.closeEstimate(), answer.notes(), Timestamp.from(Instant.now()), prospectId)
+            answer.purchaseIntent().name(), answer.closeEstimate(), answer.notes(), Timestamp.from(clock.instant()), prospectId)
         .update();
   }
 

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +40,12 @@ class TouchpointController {
   private static final Instant LATEST = Instant.parse("2038-01-18T00:00:00Z");
 
   private final Touchpoints touchpoints;
+  private final Clock clock;
   private final Prospects prospects;
   private final CurrentUser currentUser;
 
-  TouchpointController(Touchpoints touchpoints, Prospects prospects, CurrentUser currentUser) {
+  TouchpointController(Touchpoints touchpoints, Prospects prospects, CurrentUser currentUser, Clock clock) {
+    this.clock = clock;
     this.touchpoints = touchpoints;
     this.prospects = prospects;
     this.currentUser = currentUser;
@@ -72,8 +75,8 @@ class TouchpointController {
    * A time MySQL's TIMESTAMP columns hold (1970 to January 2038) and not in the future beyond a day of
    * clock skew: otherwise MySQL fails the statement and H2 stores another date.
    */
-  private static void checkOccurredAt(Instant occurredAt) {
-    if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(Instant.now().plus(Duration.ofDays(1)))
+  private void checkOccurredAt(Instant occurredAt) {
+    if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(clock.instant().plus(Duration.ofDays(1)))
         || !occurredAt.isBefore(LATEST))) {
       throw new InvalidInputException("occurredAt must lie between 1970-01-02 and now",
           List.of("occurredAt: between 1970-01-02T00:00:00Z and a day from now"));

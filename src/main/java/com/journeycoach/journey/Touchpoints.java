@@ -8,6 +8,7 @@ import com.journeycoach.people.Prospects;
 import com.journeycoach.system.ConflictException;
 import com.journeycoach.system.EngineAsApplication;
 import com.journeycoach.system.InvalidInputException;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -76,6 +77,7 @@ public class Touchpoints {
       + " recorded_at, journey_effect";
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final JdbcTemplate batch;
   private final Prospects prospects;
   private final Catalog catalog;
@@ -84,7 +86,8 @@ public class Touchpoints {
   private final EngineAsApplication engine;
 
   public Touchpoints(JdbcClient jdbc, JdbcTemplate batch, Prospects prospects, Catalog catalog, Shares shares, RuntimeService runtime,
-                     EngineAsApplication engine) {
+                     EngineAsApplication engine, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.batch = batch;
     this.prospects = prospects;
@@ -173,7 +176,7 @@ public class Touchpoints {
    */
   private void firstView(Share share) {
     Event event = new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(), share.assetId(),
-        Instant.now(), "tracked-link");
+        clock.instant(), "tracked-link");
     Touchpoint stored;
     try {
       stored = insert(APPLICATION_SCOPE, event, share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
@@ -193,7 +196,7 @@ public class Touchpoints {
   @Transactional
   public void recordByJourney(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String assetId, String shareId) {
     try {
-      insert(APPLICATION_SCOPE, new Event(idempotencyKey, kind, prospectId, assetId, Instant.now(), "journey"), shareId,
+      insert(APPLICATION_SCOPE, new Event(idempotencyKey, kind, prospectId, assetId, clock.instant(), "journey"), shareId,
           Touchpoint.Effect.JOURNEY_MOVED_ON);
     } catch (DuplicateKeyException recordedBefore) {
       // a retried step: the touchpoint is there already
@@ -309,7 +312,7 @@ public class Touchpoints {
 
   private Touchpoint insert(String scope, Event event, String shareId, Touchpoint.Effect effect) {
     // milliseconds, as H2 stores them (MariaDB keeps whole seconds, so report answers what it reads back)
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
     Touchpoint touchpoint = new Touchpoint(UUID.randomUUID().toString(), event.idempotencyKey(), event.prospectId(),
         event.assetId(), shareId, event.kind(), event.source(), occurredAt, now, effect);

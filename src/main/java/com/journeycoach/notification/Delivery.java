@@ -9,6 +9,7 @@ import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.settings.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +33,7 @@ public class Delivery {
   private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
   private final Nudges nudges;
+  private final Clock clock;
   private final Distributors distributors;
   private final Prospects prospects;
   private final OptOuts optOuts;
@@ -48,7 +49,8 @@ public class Delivery {
 
   public Delivery(Nudges nudges, Distributors distributors, Prospects prospects, OptOuts optOuts, Thresholds thresholds,
                   SendLedger ledger, Senders senders, MessageTemplates templates, NotificationProperties properties,
-                  CatalogProperties publicAddress, TaskService tasks, EngineAsApplication engine, JdbcClient jdbc) {
+                  CatalogProperties publicAddress, TaskService tasks, EngineAsApplication engine, JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.nudges = nudges;
     this.distributors = distributors;
     this.prospects = prospects;
@@ -87,7 +89,7 @@ public class Delivery {
       log.info("Nudge {} is not delivered: {}", nudge.id(), skipReason);
     } else if (channel == Channel.SMS || properties.emailFollowsQuietHours()) {
       // the engine's clock, so tests can stand at 23:00
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = clock.instant();
       Instant sendAt = QuietHours.nextSendTime(now, recipient.get().zone(),
           thresholds.number("notification.window.start-hour").intValue(), thresholds.number("notification.window.end-hour").intValue());
       waitUntil = sendAt.isAfter(now) ? Date.from(sendAt) : null;
@@ -101,7 +103,7 @@ public class Delivery {
     String nudgeId = (String) execution.getVariable("nudgeId");
     if (jdbc.sql("SELECT COUNT(*) FROM nudge_skip WHERE nudge_id = ?").param(nudgeId).query(Integer.class).single() == 0) {
       jdbc.sql("INSERT INTO nudge_skip (nudge_id, reason, skipped_at) VALUES (?, ?, ?)")
-          .params(nudgeId, execution.getVariable("skipReason"), Timestamp.from(Instant.now())).update();
+          .params(nudgeId, execution.getVariable("skipReason"), Timestamp.from(clock.instant())).update();
     }
   }
 

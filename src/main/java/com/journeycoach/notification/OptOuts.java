@@ -1,5 +1,6 @@
 package com.journeycoach.notification;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class OptOuts {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public OptOuts(JdbcClient jdbc) {
+  public OptOuts(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -26,7 +29,7 @@ public class OptOuts {
   public void optOut(String address, Channel channel, String source) {
     if (!isOptedOut(address, channel)) {
       jdbc.sql("INSERT INTO opt_out (address, channel, opted_out_at, source) VALUES (?, ?, ?, ?)")
-          .params(normalise(address), channel.name(), Timestamp.from(Instant.now()), source).update();
+          .params(normalise(address), channel.name(), Timestamp.from(clock.instant()), source).update();
     }
   }
 

@@ -1,5 +1,6 @@
 package com.journeycoach.notification;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,9 +34,11 @@ public class SendLedger {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final TransactionTemplate ownTransaction;
 
-  public SendLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  public SendLedger(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -70,7 +73,7 @@ public class SendLedger {
       jdbc.sql("INSERT INTO send_ledger (message_key, nudge_id, channel, address, status, body, attempts, unsubscribe_token,"
               + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
           .params(key, nudgeId, channel.name(), address, entry.status().name(), body, entry.unsubscribeToken(),
-              Timestamp.from(Instant.now()))
+              Timestamp.from(clock.instant()))
           .update();
       return entry;
     });
@@ -78,14 +81,14 @@ public class SendLedger {
 
   /** Written and committed before the provider is called. */
   public void attempting(String messageKey) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
             "UPDATE send_ledger SET status = ?, attempts = attempts + 1, attempted_at = ?, updated_at = ? WHERE message_key = ?")
         .params(Status.ATTEMPTING.name(), Timestamp.from(now), Timestamp.from(now), messageKey).update());
   }
 
   public void sent(String messageKey, String providerId) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
             "UPDATE send_ledger SET status = ?, provider_id = ?, sent_at = ?, updated_at = ? WHERE message_key = ?")
         .params(Status.SENT.name(), providerId, Timestamp.from(now), Timestamp.from(now), messageKey).update());
@@ -104,20 +107,20 @@ public class SendLedger {
   public void failed(String messageKey, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
             "UPDATE send_ledger SET status = ?, last_error = ?, updated_at = ? WHERE message_key = ?")
-        .params(Status.FAILED.name(), truncate(error), Timestamp.from(Instant.now()), messageKey).update());
+        .params(Status.FAILED.name(), truncate(error), Timestamp.from(clock.instant()), messageKey).update());
   }
 
   /** The outcome stays unknown (ATTEMPTING); only the error is kept. */
   public void unknownOutcome(String messageKey, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
             "UPDATE send_ledger SET last_error = ?, updated_at = ? WHERE message_key = ?")
-        .params(truncate(error), Timestamp.from(Instant.now()), messageKey).update());
+        .params(truncate(error), Timestamp.from(clock.instant()), messageKey).update());
   }
 
   /** A delivery status from the provider's callback; false when no message has that provider id. */
   public boolean providerStatus(String providerId, String providerStatus) {
     return jdbc.sql("UPDATE send_ledger SET provider_status = ?, updated_at = ? WHERE provider_id = ?")
-        .params(providerStatus, Timestamp.from(Instant.now()), providerId).update() > 0;
+        .params(providerStatus, Timestamp.from(clock.instant()), providerId).update() > 0;
   }
 
   private static String truncate(String error) {

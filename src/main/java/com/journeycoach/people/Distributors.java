@@ -6,6 +6,7 @@ import com.journeycoach.system.EngineText;
 import com.journeycoach.system.Groups;
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -39,11 +40,13 @@ public class Distributors {
   static final int MAX_PRODUCTS_LENGTH = 1000;
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final IdentityService identity;
   private final EngineAsApplication engine;
   private final ApplicationEventPublisher events;
 
-  public Distributors(JdbcClient jdbc, IdentityService identity, EngineAsApplication engine, ApplicationEventPublisher events) {
+  public Distributors(JdbcClient jdbc, IdentityService identity, EngineAsApplication engine, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.identity = identity;
     this.engine = engine;
@@ -109,7 +112,7 @@ public class Distributors {
             + " characters together"));
       }
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String channel = registration.preferredChannel() == null ? null : registration.preferredChannel().strip().toUpperCase();
     if (channel != null && !channel.equals("SMS") && !channel.equals("EMAIL")) {
       throw new InvalidInputException("The preferred channel must be SMS or EMAIL", List.of("preferredChannel: SMS or EMAIL"));

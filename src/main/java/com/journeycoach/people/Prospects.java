@@ -2,6 +2,7 @@ package com.journeycoach.people;
 
 import com.journeycoach.people.Audience;
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -43,11 +44,13 @@ public class Prospects {
       + " created_at";
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final JdbcTemplate batch;
   private final Distributors distributors;
   private final ApplicationEventPublisher events;
 
-  public Prospects(JdbcClient jdbc, JdbcTemplate batch, Distributors distributors, ApplicationEventPublisher events) {
+  public Prospects(JdbcClient jdbc, JdbcTemplate batch, Distributors distributors, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.batch = batch;
     this.distributors = distributors;
@@ -89,7 +92,7 @@ public class Prospects {
 
   private Prospect add(NewProspect request, boolean journeyAlreadyRunning) {
     String phone = PhoneNumbers.normalise("phone", request.phone()).orElse(null);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Prospect prospect = new Prospect(UUID.randomUUID().toString(), request.distributorId(), request.firstName(),
         request.lastName(), request.email(), phone, request.audience() == null ? Audience.PRODUCT_CUSTOMER : request.audience(),
         request.personality() == null ? Personality.UNKNOWN : request.personality(), Prospect.Status.ACTIVE, now);
@@ -154,7 +157,7 @@ public class Prospects {
   /** The same for a prospect the caller has just read. */
   public void changeStatus(Prospect before, Prospect.Status status) {
     jdbc.sql("UPDATE prospect SET status = ?, updated_at = ? WHERE id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), before.id()).update();
+        .params(status.name(), Timestamp.from(clock.instant()), before.id()).update();
     if (before.status() != status) {
       events.publishEvent(new ProspectStatusChanged(before.withStatus(status), before.status()));
     }

@@ -2,6 +2,7 @@ package com.journeycoach.settings;
 
 import com.journeycoach.system.InvalidInputException;
 import com.journeycoach.system.NotFoundException;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -39,8 +40,10 @@ public class Thresholds {
   private static final Map<List<String>, Checked> CHECKED = new ConcurrentHashMap<>();
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public Thresholds(JdbcClient jdbc) {
+  public Thresholds(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -197,7 +200,7 @@ public class Thresholds {
       throw new InvalidInputException("A threshold change needs a reason", List.of("reason: must not be blank"));
     }
     keepsOrder(name, normalised);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     // the threshold's row is locked while its next change number is taken, so two changes never share one
     jdbc.sql("SELECT name FROM threshold WHERE name = ? FOR UPDATE").param(name).query(String.class).list();
     long number = jdbc.sql("SELECT COALESCE(MAX(change_number), 0) + 1 FROM threshold_history WHERE name = ?").param(name)

@@ -2,6 +2,7 @@ package com.journeycoach.statistics;
 
 import com.journeycoach.settings.Thresholds;
 import com.journeycoach.statistics.ContentDrift.Counts;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +16,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,11 +79,13 @@ public class ContentDriftCheck {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final Thresholds thresholds;
   private final RuntimeService runtime;
   private final HistoryService history;
 
-  public ContentDriftCheck(JdbcClient jdbc, Thresholds thresholds, RuntimeService runtime, HistoryService history) {
+  public ContentDriftCheck(JdbcClient jdbc, Thresholds thresholds, RuntimeService runtime, HistoryService history, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.thresholds = thresholds;
     this.runtime = runtime;
@@ -116,7 +118,7 @@ public class ContentDriftCheck {
     int historyDays = thresholds.number("drift.history-days").intValue();
     int horizonDays = thresholds.number("drift.conversion-horizon-days").intValue();
 
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate matureEnd = today.minusDays(horizonDays);              // exclusive
     LocalDate watchStart = matureEnd.minusDays(watchDays);
     LocalDate historyStart = watchStart.minusDays(historyDays);

@@ -6,6 +6,7 @@ import com.journeycoach.settings.Pace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,11 +57,13 @@ public class ThresholdTuning {
   static final List<String> STEPS = List.of("share", "view", "follow-up", "journey");
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final Thresholds thresholds;
   private final ContentDriftCheck drift;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ThresholdTuning(JdbcClient jdbc, Thresholds thresholds, ContentDriftCheck drift) {
+  public ThresholdTuning(JdbcClient jdbc, Thresholds thresholds, ContentDriftCheck drift, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.thresholds = thresholds;
     this.drift = drift;
@@ -97,7 +99,7 @@ public class ThresholdTuning {
         thresholds.number("tuning.prior-weight").doubleValue(),
         thresholds.number("tuning.max-step-fraction").doubleValue(),
         thresholds.number("tuning.auto-apply-fraction").doubleValue());
-    Instant since = ClockUtil.getCurrentTime().toInstant().minus(thresholds.number("tuning.lookback-days").longValue(), ChronoUnit.DAYS);
+    Instant since = clock.instant().minus(thresholds.number("tuning.lookback-days").longValue(), ChronoUnit.DAYS);
     List<PaceTuner.Proposal> proposals = new ArrayList<>();
     for (String step : STEPS) {
       String name = Pace.name("prospect-development", step);
