@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The service tasks of {@code distributor-onboarding}: {@code ${onboardingSteps.xxx(execution)}}. */
+/**
+ * The service tasks of {@code distributor-onboarding}: {@code ${onboardingSteps.xxx(execution)}}; the two
+ * after a form, "Record training" and "Record product training", run as the delegates of {@link FormStepDelegates}.
+ */
 @Component("onboardingSteps")
 public class OnboardingSteps {
 
