@@ -5,6 +5,7 @@ import com.journeycoach.content.Catalog;
 import com.journeycoach.content.Phase;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
+import com.journeycoach.journey.ProspectDevelopment;
 import com.journeycoach.journey.Touchpoint;
 import com.journeycoach.journey.FollowUpAnswers;
 import com.journeycoach.journey.ForecastRecords;
@@ -14,6 +15,7 @@ import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.statistics.ThresholdTuning;
+import com.journeycoach.statistics.ThresholdTuningProcess;
 import com.journeycoach.demo.SimulatedMarket.Trader;
 import com.journeycoach.system.AccessBootstrap;
 import com.journeycoach.system.Groups;
@@ -60,10 +62,10 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 public class DemoMarket {
 
-  static final String JOURNEY = "prospect-development";
+  static final String JOURNEY = ProspectDevelopment.KEY;
   private static final Logger log = LoggerFactory.getLogger(DemoMarket.class);
-  private static final List<String> PACE_TIMERS = List.of("Timer_ShareOverdue", "Timer_ViewOverdue", "Timer_FollowUpOverdue",
-      "Timer_JourneyOverdue");
+  private static final List<String> PACE_TIMERS = List.of(ProspectDevelopment.TIMER_SHARE_OVERDUE, ProspectDevelopment.TIMER_VIEW_OVERDUE,
+      ProspectDevelopment.TIMER_FOLLOW_UP_OVERDUE, ProspectDevelopment.TIMER_JOURNEY_OVERDUE);
 
   private final DemoProperties properties;
   private final Clock clock;
@@ -193,7 +195,7 @@ public class DemoMarket {
 
   /** Starts threshold-tuning and runs its jobs now, whether or not the job executor is on. */
   private void runTuning() {
-    ProcessInstance tuning = runtime.startProcessInstanceByKey("threshold-tuning");
+    ProcessInstance tuning = runtime.startProcessInstanceByKey(ThresholdTuningProcess.KEY);
     for (Job job : management.createJobQuery().processInstanceId(tuning.getId()).list()) {
       try {
         management.executeJob(job.getId());
@@ -233,9 +235,9 @@ public class DemoMarket {
       work(traders.get(task.getAssignee()), task);
     }
     double hours = properties.marketHoursPerRound();
-    for (Execution waiting : runtime.createExecutionQuery().processDefinitionKey(JOURNEY).activityId("Task_WaitForView").list()) {
+    for (Execution waiting : runtime.createExecutionQuery().processDefinitionKey(JOURNEY).activityId(ProspectDevelopment.TASK_WAIT_FOR_VIEW).list()) {
       if (market.chance(Math.min(1, hours / SimulatedMarket.StepMedians.TYPICAL.viewHours()))) {
-        view((String) runtime.getVariable(waiting.getProcessInstanceId(), "shareId"));
+        view((String) runtime.getVariable(waiting.getProcessInstanceId(), ProspectDevelopment.SHARE_ID));
       }
     }
     firePaceTimers();
@@ -250,18 +252,18 @@ public class DemoMarket {
 
   /** A distributor acts on a task when its step's time (their pace) has come in this round's market hours. */
   private void work(Trader trader, Task task) {
-    String prospectId = (String) runtime.getVariable(task.getProcessInstanceId(), "prospectId");
+    String prospectId = (String) runtime.getVariable(task.getProcessInstanceId(), ProspectDevelopment.PROSPECT_ID);
     Prospect prospect = prospects.get(prospectId);
     double chance = closeChances.computeIfAbsent(prospectId, id -> market.closeChance(prospect.audience()));
     double hours = properties.marketHoursPerRound();
     Map<String, Object> variables = switch (task.getTaskDefinitionKey()) {
-      case "Task_ShareAsset" -> market.chance(hours / (SimulatedMarket.StepMedians.TYPICAL.shareHours() * trader.paceFactor()))
-          ? Map.of("shareChannel", "SMS") : null;
-      case "Task_AskFollowUp" -> market.chance(hours / (SimulatedMarket.StepMedians.TYPICAL.followUpHours() * trader.paceFactor()))
-          ? Map.of("interestChange", String.valueOf((int) Math.max(-2, Math.min(2, Math.round((chance - 0.25) * 8)))),
-              "purchaseIntent", chance > 0.4 ? "HIGH" : chance > 0.25 ? "MEDIUM" : "LOW",
-              "closeEstimate", market.closeEstimate(trader, chance)) : null;
-      case "Task_RecordMeetingOutcome" -> market.chance(0.5) ? Map.of("outcome", outcome(prospect.audience(), chance)) : null;
+      case ProspectDevelopment.TASK_SHARE_ASSET -> market.chance(hours / (SimulatedMarket.StepMedians.TYPICAL.shareHours() * trader.paceFactor()))
+          ? Map.of(ProspectDevelopment.SHARE_CHANNEL, "SMS") : null;
+      case ProspectDevelopment.TASK_ASK_FOLLOW_UP -> market.chance(hours / (SimulatedMarket.StepMedians.TYPICAL.followUpHours() * trader.paceFactor()))
+          ? Map.of(ProspectDevelopment.INTEREST_CHANGE, String.valueOf((int) Math.max(-2, Math.min(2, Math.round((chance - 0.25) * 8)))),
+              ProspectDevelopment.PURCHASE_INTENT, chance > 0.4 ? "HIGH" : chance > 0.25 ? "MEDIUM" : "LOW",
+              ProspectDevelopment.CLOSE_ESTIMATE, market.closeEstimate(trader, chance)) : null;
+      case ProspectDevelopment.TASK_RECORD_MEETING_OUTCOME -> market.chance(0.5) ? Map.of(ProspectDevelopment.OUTCOME, outcome(prospect.audience(), chance)) : null;
       default -> null;
     };
     if (variables == null) {

@@ -37,12 +37,7 @@ import org.springframework.stereotype.Component;
 public class CoachingFacts {
 
   /** The BPMN wait states and the step names the rules use. */
-  static final Map<String, String> STEPS = Map.of(
-      "Task_ShareAsset", "share",
-      "Task_WaitForView", "view",
-      "Task_AskFollowUp", "follow-up",
-      "Task_RecordMeetingOutcome", "meeting",
-      "Timer_NurtureOver", "nurture");
+  static final Map<String, String> STEPS = ProspectDevelopment.STEPS;
 
   /** The purchase intents that show interest in the asset's product. */
   private static final Set<String> INTERESTED = Set.of("MEDIUM", "HIGH");
@@ -95,7 +90,7 @@ public class CoachingFacts {
   private Map<String, Step> currentSteps(List<OpenProspect> open, Instant now) {
     Map<String, Step> steps = new HashMap<>();
     List<Object> params = new ArrayList<>();
-    params.add(JourneyStarter.PROCESS_KEY);
+    params.add(ProspectDevelopment.KEY);
     open.forEach(prospect -> params.add(prospect.id));
     jdbc.sql("SELECT p.BUSINESS_KEY_, a.ACT_ID_, a.START_TIME_ FROM " + tables.of(HistoricProcessInstance.class) + " p"
             + " LEFT JOIN " + tables.of(HistoricActivityInstance.class) + " a ON a.PROC_INST_ID_ = p.ID_ AND a.END_TIME_ IS NULL"

@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyStarter {
 
-  static final String PROCESS_KEY = "prospect-development";
-
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
 
@@ -28,11 +26,11 @@ class JourneyStarter {
   void on(ProspectAdded added) {
     if (!added.journeyAlreadyRunning()) {
       Prospect prospect = added.prospect();
-      engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, prospect.id(),
-          Variables.putValue("prospectId", prospect.id()).putValue("distributorId", prospect.distributorId())
-              .putValue("prospectName", EngineText.storable(prospect.fullName()))
-              .putValueTyped(JourneySteps.AUDIENCE, JourneySteps.passedOn(prospect.audience()))
-              .putValueTyped(JourneySteps.NEW_PROSPECT, Variables.booleanValue(true, true))));
+      engine.call(() -> runtime.startProcessInstanceByKey(ProspectDevelopment.KEY, prospect.id(),
+          Variables.putValue(ProspectDevelopment.PROSPECT_ID, prospect.id()).putValue(ProspectDevelopment.DISTRIBUTOR_ID, prospect.distributorId())
+              .putValue(ProspectDevelopment.PROSPECT_NAME, EngineText.storable(prospect.fullName()))
+              .putValueTyped(ProspectDevelopment.PROSPECT_AUDIENCE, JourneySteps.passedOn(prospect.audience()))
+              .putValueTyped(ProspectDevelopment.NEW_PROSPECT, Variables.booleanValue(true, true))));
     }
   }
 }

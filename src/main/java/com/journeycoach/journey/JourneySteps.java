@@ -1,5 +1,27 @@
 package com.journeycoach.journey;
 
+import static com.journeycoach.journey.ProspectDevelopment.ASSET_LEFT;
+import static com.journeycoach.journey.ProspectDevelopment.ASSET_TITLE;
+import static com.journeycoach.journey.ProspectDevelopment.CLOSE_ESTIMATE;
+import static com.journeycoach.journey.ProspectDevelopment.DISTRIBUTOR_ID;
+import static com.journeycoach.journey.ProspectDevelopment.FOLLOW_UP_NOTES;
+import static com.journeycoach.journey.ProspectDevelopment.INTEREST_CHANGE;
+import static com.journeycoach.journey.ProspectDevelopment.NEW_PROSPECT;
+import static com.journeycoach.journey.ProspectDevelopment.OUTCOME;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_AUDIENCE;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_EMAIL;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_FIRST_NAME;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_ID;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_LAST_NAME;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_NAME;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_PHONE;
+import static com.journeycoach.journey.ProspectDevelopment.PURCHASE_INTENT;
+import static com.journeycoach.journey.ProspectDevelopment.READY_TO_PRESENT;
+import static com.journeycoach.journey.ProspectDevelopment.SHARE_CHANNEL;
+import static com.journeycoach.journey.ProspectDevelopment.SHARE_ID;
+import static com.journeycoach.journey.ProspectDevelopment.SHARE_LINK;
+import static com.journeycoach.journey.ProspectDevelopment.VIEWED;
+
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
@@ -31,14 +53,6 @@ import org.springframework.stereotype.Component;
 @Component("journeySteps")
 public class JourneySteps {
 
-  /**
-   * A transient variable: the prospect's audience, from the step that read the prospect to "Choose next
-   * asset" in the same transaction, which then need not read the prospect again.
-   */
-  static final String AUDIENCE = "prospectAudience";
-  /** Transient, set where the journey starts with a prospect added in the same transaction: nothing was shared with them yet. */
-  static final String NEW_PROSPECT = "newProspect";
-
   private final Prospects prospects;
   private final NextAsset nextAsset;
   private final Shares shares;
@@ -68,7 +82,7 @@ public class JourneySteps {
       // Started by a person (Tasklist's start form, or /engine-rest): the prospect is a new one of theirs, from
       // the form. What the application passes for a prospect it added is not taken from a person: with it,
       // a distributor could start a journey about another distributor's prospect or give one their tasks.
-      List<String> given = Stream.of("prospectId", "distributorId", AUDIENCE, NEW_PROSPECT)
+      List<String> given = Stream.of(PROSPECT_ID, DISTRIBUTOR_ID, PROSPECT_AUDIENCE, NEW_PROSPECT)
           .filter(name -> execution.getVariable(name) != null).toList();
       if (!given.isEmpty()) {
         throw new InvalidInputException("A journey started from Tasklist registers a new prospect of the distributor who starts it;"
@@ -76,11 +90,11 @@ public class JourneySteps {
       }
       // and only what the start form declares, within its rules
       FormSubmissions.checkStart(execution);
-    } else if (execution.getVariable(AUDIENCE) != null) {
+    } else if (execution.getVariable(PROSPECT_AUDIENCE) != null) {
       // started by the application for a prospect it has just added: nothing to read
       return;
     }
-    String prospectId = user == null ? (String) execution.getVariable("prospectId") : null;
+    String prospectId = user == null ? (String) execution.getVariable(PROSPECT_ID) : null;
     Prospect prospect;
     if (prospectId == null) {
       // started from Tasklist's start form: the distributor is the user who submitted it
@@ -88,58 +102,58 @@ public class JourneySteps {
       if (distributorId == null) {
         throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");
       }
-      Object audience = execution.getVariable("audience");
+      Object audience = execution.getVariable(ProspectDevelopment.AUDIENCE);
       prospect = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId,
-          text(execution, "prospectFirstName"), text(execution, "prospectLastName"), text(execution, "prospectEmail"),
-          text(execution, "prospectPhone"), audience == null ? null : Audience.valueOf(audience.toString())));
-      execution.setVariable("prospectId", prospect.id());
+          text(execution, PROSPECT_FIRST_NAME), text(execution, PROSPECT_LAST_NAME), text(execution, PROSPECT_EMAIL),
+          text(execution, PROSPECT_PHONE), audience == null ? null : Audience.valueOf(audience.toString())));
+      execution.setVariable(PROSPECT_ID, prospect.id());
       execution.setVariable(NEW_PROSPECT, Variables.booleanValue(true, true));
       execution.setProcessBusinessKey(prospect.id());
     } else {
       prospect = prospects.get(prospectId);
     }
     // each variable is written to history too: set only what the diagram and forms read
-    if (!prospect.distributorId().equals(execution.getVariable("distributorId"))) {
-      execution.setVariable("distributorId", prospect.distributorId());
+    if (!prospect.distributorId().equals(execution.getVariable(DISTRIBUTOR_ID))) {
+      execution.setVariable(DISTRIBUTOR_ID, prospect.distributorId());
     }
-    execution.setVariable("prospectName", EngineText.storable(prospect.fullName()));
-    execution.setVariable(AUDIENCE, passedOn(prospect.audience()));
+    execution.setVariable(PROSPECT_NAME, EngineText.storable(prospect.fullName()));
+    execution.setVariable(PROSPECT_AUDIENCE, passedOn(prospect.audience()));
   }
 
   /** "Choose next asset": prepares the tracked link of the next eligible asset, if any is left. */
   public void chooseNextAsset(DelegateExecution execution) {
     String prospectId = prospectId(execution);
-    Object passed = execution.getVariable(AUDIENCE);
+    Object passed = execution.getVariable(PROSPECT_AUDIENCE);
     Audience audience = passed == null ? prospects.get(prospectId).audience() : Audience.valueOf(passed.toString());
     Optional<Asset> next = Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.forNewProspect(audience)
         : nextAsset.forProspect(prospectId, audience);
     execution.removeVariable(NEW_PROSPECT);
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
-    execution.setVariable("assetLeft", Variables.booleanValue(next.isPresent(), true));
+    execution.setVariable(ASSET_LEFT, Variables.booleanValue(next.isPresent(), true));
     next.ifPresent(asset -> {
       Share share = shares.create(prospectId, asset.id(), prospects.get(prospectId).distributorId());
-      execution.setVariable("assetTitle", EngineText.storable(asset.title()));
-      execution.setVariable("shareId", share.id());
-      execution.setVariable("shareLink", shares.linkOf(share));
+      execution.setVariable(ASSET_TITLE, EngineText.storable(asset.title()));
+      execution.setVariable(SHARE_ID, share.id());
+      execution.setVariable(SHARE_LINK, shares.linkOf(share));
     });
   }
 
   /** "Record share": the distributor sent the link; the prospect may have opened it already. */
   public void recordShare(DelegateExecution execution) {
-    String shareId = (String) execution.getVariable("shareId");
-    Object channel = execution.getVariable("shareChannel");
+    String shareId = (String) execution.getVariable(SHARE_ID);
+    Object channel = execution.getVariable(SHARE_CHANNEL);
     boolean viewed = shares.markShared(shareId, channel == null ? null : channel.toString());
     // without an asset id, the touchpoint takes the share's
     touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, prospectId(execution), null, shareId);
-    execution.setVariable("viewed", Variables.booleanValue(viewed, true));
+    execution.setVariable(VIEWED, Variables.booleanValue(viewed, true));
   }
 
   /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
   public void recordFollowUp(DelegateExecution execution) {
-    FollowUpAnswer answer = FollowUpAnswer.fromForm(execution.getVariable("interestChange"), execution.getVariable("purchaseIntent"),
-        execution.getVariable("closeEstimate"), execution.getVariable("followUpNotes"));
+    FollowUpAnswer answer = FollowUpAnswer.fromForm(execution.getVariable(INTEREST_CHANGE), execution.getVariable(PURCHASE_INTENT),
+        execution.getVariable(CLOSE_ESTIMATE), execution.getVariable(FOLLOW_UP_NOTES));
     String prospectId = prospectId(execution);
-    String shareId = (String) execution.getVariable("shareId");
+    String shareId = (String) execution.getVariable(SHARE_ID);
     String distributorId = prospects.get(prospectId).distributorId();
     followUps.record(shareId, prospectId, distributorId, answer);
     touchpoints.recordByJourney("share:" + shareId + ":follow-up", Touchpoint.Kind.FOLLOW_UP_ANSWERED, prospectId, null, shareId);
@@ -147,12 +161,12 @@ public class JourneySteps {
     // the readiness rules decide from this answer and the prospect's journey (the sum of its interest changes)
     facts.add(new LatestAnswer(prospectId, answer.purchaseIntent().name(), answer.closeEstimate()));
     Coach.Coached coached = coach.coachAndJudge(facts, execution.getProcessInstanceId());
-    execution.setVariable("readyToPresent", Variables.booleanValue(coached.readyToPresent().contains(prospectId), true));
+    execution.setVariable(READY_TO_PRESENT, Variables.booleanValue(coached.readyToPresent().contains(prospectId), true));
   }
 
   /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */
   public void recordOutcome(DelegateExecution execution) {
-    Object raw = execution.getVariable("outcome");
+    Object raw = execution.getVariable(OUTCOME);
     String outcome = raw == null ? "" : raw.toString().strip().toUpperCase(Locale.ROOT);
     String prospectId = prospectId(execution);
     String meeting = "journey:" + execution.getProcessInstanceId() + ":meeting:" + execution.getActivityInstanceId();
@@ -176,7 +190,7 @@ public class JourneySteps {
     prospects.changeStatus(prospectId, status);
     // the gateway reads the normalised outcome; writing it again unchanged would only add history
     if (!outcome.equals(raw)) {
-      execution.setVariable("outcome", outcome);
+      execution.setVariable(OUTCOME, outcome);
     }
   }
 

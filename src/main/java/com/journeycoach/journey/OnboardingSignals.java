@@ -28,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OnboardingSignals {
 
-  static final String PROCESS_KEY = "distributor-onboarding";
-
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
   private final Prospects prospects;
@@ -52,15 +50,16 @@ class OnboardingSignals {
   @EventListener
   void on(DistributorRegistered registered) {
     Distributor distributor = registered.distributor();
-    engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, distributor.id(), Map.of("distributorId", distributor.id())));
+    engine.call(() -> runtime.startProcessInstanceByKey(DistributorOnboarding.KEY, distributor.id(),
+        Map.of(DistributorOnboarding.DISTRIBUTOR_ID, distributor.id())));
   }
 
   @EventListener
   void on(ProspectAdded added) {
     String distributorId = added.prospect().distributorId();
-    if (waitsFor("FirstProspectsAdded", distributorId)
+    if (waitsFor(DistributorOnboarding.MESSAGE_FIRST_PROSPECTS_ADDED, distributorId)
         && prospects.countOfDistributor(distributorId) >= thresholds.number("onboarding.first-prospects-minimum").intValue()) {
-      correlate("FirstProspectsAdded", distributorId, Map.of());
+      correlate(DistributorOnboarding.MESSAGE_FIRST_PROSPECTS_ADDED, distributorId, Map.of());
     }
   }
 
@@ -68,8 +67,8 @@ class OnboardingSignals {
   void on(ProspectStatusChanged changed) {
     Prospect prospect = changed.prospect();
     if (prospect.status() == Prospect.Status.WON) {
-      if (waitsFor("FirstSaleMade", prospect.distributorId())) {
-        correlate("FirstSaleMade", prospect.distributorId(), Map.of());
+      if (waitsFor(DistributorOnboarding.MESSAGE_FIRST_SALE_MADE, prospect.distributorId())) {
+        correlate(DistributorOnboarding.MESSAGE_FIRST_SALE_MADE, prospect.distributorId(), Map.of());
       }
     } else if (prospect.status() == Prospect.Status.ENROLLED) {
       String newId = "enrollee-" + prospect.id().substring(0, 8);
@@ -87,7 +86,7 @@ class OnboardingSignals {
     Nudge nudge = recorded.nudge();
     if ("TAKE_PRODUCT_TRAINING".equals(nudge.kind())) {
       String product = nudge.messageKey().substring(nudge.messageKey().lastIndexOf('.') + 1);
-      correlate("ProductTrainingSuggested", nudge.recipientId(), Map.of("product", product));
+      correlate(DistributorOnboarding.MESSAGE_PRODUCT_TRAINING_SUGGESTED, nudge.recipientId(), Map.of(DistributorOnboarding.PRODUCT, product));
     }
   }
 

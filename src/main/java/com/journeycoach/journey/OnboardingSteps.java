@@ -1,5 +1,18 @@
 package com.journeycoach.journey;
 
+import static com.journeycoach.journey.DistributorOnboarding.DISTRIBUTOR_NAME;
+import static com.journeycoach.journey.DistributorOnboarding.EXPERIENCED;
+import static com.journeycoach.journey.DistributorOnboarding.PRODUCT;
+import static com.journeycoach.journey.DistributorOnboarding.PRODUCT_TRAINING_DONE;
+import static com.journeycoach.journey.DistributorOnboarding.REVIEWER_ID;
+import static com.journeycoach.journey.DistributorOnboarding.SKIP_TRAINING;
+import static com.journeycoach.journey.DistributorOnboarding.SPONSOR_ID;
+import static com.journeycoach.journey.DistributorOnboarding.TASK_SEND_WELCOME;
+import static com.journeycoach.journey.DistributorOnboarding.TASK_TELL_SPONSOR_OF_FIRST_SALE;
+import static com.journeycoach.journey.DistributorOnboarding.TRAINING_DONE;
+import static com.journeycoach.journey.DistributorOnboarding.TRAINING_LIST;
+import static com.journeycoach.journey.DistributorOnboarding.TRAINING_SKIPPED;
+
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.Nudge;
 import com.journeycoach.coaching.Nudges;
@@ -17,7 +30,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The service tasks of {@code distributor-onboarding}: {@code ${onboardingSteps.xxx(execution)}}. */
+/**
+ * The service tasks of {@code distributor-onboarding}: {@code ${onboardingSteps.xxx(execution)}}; the two
+ * after a form, "Record training" and "Record product training", run as the delegates of {@link FormStepDelegates}.
+ */
 @Component("onboardingSteps")
 public class OnboardingSteps {
 
@@ -38,23 +54,23 @@ public class OnboardingSteps {
   /** "Send welcome": a welcome nudge (delivered like a reminder) and the variables the forms show. */
   public void sendWelcome(DelegateExecution execution) {
     Distributor distributor = distributors.get(distributorId(execution));
-    execution.setVariable("distributorName", EngineText.storable(distributor.firstName()));
-    execution.setVariable("sponsorId", distributor.sponsorId());
-    execution.setVariable("reviewerId", distributor.sponsorId());
-    execution.setVariable("experienced", distributor.experienced());
+    execution.setVariable(DISTRIBUTOR_NAME, EngineText.storable(distributor.firstName()));
+    execution.setVariable(SPONSOR_ID, distributor.sponsorId());
+    execution.setVariable(REVIEWER_ID, distributor.sponsorId());
+    execution.setVariable(EXPERIENCED, distributor.experienced());
     List<Asset> training = catalog.activeInSequence().stream()
         .filter(asset -> asset.phase() == Phase.ONBOARDING || asset.phase() == Phase.PRODUCT_KNOWLEDGE)
         .toList();
-    execution.setVariable("trainingList", EngineText.storable(training.stream()
+    execution.setVariable(TRAINING_LIST, EngineText.storable(training.stream()
         .map(asset -> "- [" + asset.title() + "](" + asset.url() + ")").collect(Collectors.joining("\n"))));
     nudges.record(distributor.id(), Nudge.Audience.DISTRIBUTOR, "WELCOME", null, execution.getProcessInstanceId(),
-        "coaching.welcome", 1, "distributor-onboarding/Task_SendWelcome");
+        "coaching.welcome", 1, DistributorOnboarding.step(TASK_SEND_WELCOME));
   }
 
   /** "Record training": done, or skipped by an experienced enrollee; completed product training counts. */
   public void recordTraining(DelegateExecution execution) {
-    boolean skipped = Boolean.TRUE.equals(execution.getVariable("skipTraining"));
-    boolean done = Boolean.TRUE.equals(execution.getVariable("trainingDone"));
+    boolean skipped = Boolean.TRUE.equals(execution.getVariable(SKIP_TRAINING));
+    boolean done = Boolean.TRUE.equals(execution.getVariable(TRAINING_DONE));
     // from the distributor's profile, not the variable the form shows: a submission could carry any value for it
     boolean experienced = distributors.get(distributorId(execution)).experienced();
     if (skipped && !experienced) {
@@ -65,7 +81,7 @@ public class OnboardingSteps {
       throw new InvalidInputException("Confirm the training is done, or skip it if you are experienced",
           List.of("trainingDone: required unless skipped"));
     }
-    execution.setVariable("trainingSkipped", skipped);
+    execution.setVariable(TRAINING_SKIPPED, skipped);
     if (done) {
       distributors.addTrainedProducts(distributorId(execution), catalog.activeInSequence().stream()
           .filter(asset -> asset.phase() == Phase.PRODUCT_KNOWLEDGE).map(Asset::product).filter(Objects::nonNull).toList());
@@ -91,10 +107,10 @@ public class OnboardingSteps {
 
   /** "Record product training": the distributor took the training their prospects' interest pointed to. */
   public void recordProductTraining(DelegateExecution execution) {
-    if (!Boolean.TRUE.equals(execution.getVariable("productTrainingDone"))) {
+    if (!Boolean.TRUE.equals(execution.getVariable(PRODUCT_TRAINING_DONE))) {
       throw new InvalidInputException("Confirm the training is done", List.of("productTrainingDone: required"));
     }
-    distributors.addTrainedProducts(distributorId(execution), List.of((String) execution.getVariable("product")));
+    distributors.addTrainedProducts(distributorId(execution), List.of((String) execution.getVariable(PRODUCT)));
   }
 
   /** "Tell sponsor of first sale". */
@@ -102,7 +118,7 @@ public class OnboardingSteps {
     String sponsorId = distributors.get(distributorId(execution)).sponsorId();
     if (sponsorId != null) {
       nudges.record(sponsorId, Nudge.Audience.SPONSOR, "ENROLLEE_FIRST_SALE", null, execution.getProcessInstanceId(),
-          "coaching.sponsor.enrollee-first-sale", 2, "distributor-onboarding/Task_TellSponsorOfFirstSale");
+          "coaching.sponsor.enrollee-first-sale", 2, DistributorOnboarding.step(TASK_TELL_SPONSOR_OF_FIRST_SALE));
     }
   }
 

@@ -68,7 +68,7 @@ public class Touchpoints {
   public static final Set<Touchpoint.Kind> REPORTABLE = Set.of(Touchpoint.Kind.VIEWED, Touchpoint.Kind.MEETING_HELD,
       Touchpoint.Kind.PURCHASED, Touchpoint.Kind.ENROLLED, Touchpoint.Kind.LOST, Touchpoint.Kind.OPTED_OUT);
 
-  static final String MESSAGE_ASSET_VIEWED = "AssetViewed";
+  static final String MESSAGE_ASSET_VIEWED = ProspectDevelopment.MESSAGE_ASSET_VIEWED;
 
   /** The scope of the application's own keys; a caller's is {@code user:<id>} (V17). */
   static final String APPLICATION_SCOPE = "app";
@@ -145,11 +145,11 @@ public class Touchpoints {
     }
     Touchpoint.Effect effect = switch (event.kind()) {
       case VIEWED -> share.map(s -> viewed(shares.recordView(s.token()).orElse(s))).orElse(Touchpoint.Effect.STORED);
-      case PURCHASED -> close(prospect, Prospect.Status.WON, "ProspectPurchased");
-      case ENROLLED -> close(prospect, Prospect.Status.ENROLLED, "ProspectEnrolled");
-      case LOST -> close(prospect, Prospect.Status.LOST, "ProspectLost");
+      case PURCHASED -> close(prospect, Prospect.Status.WON, ProspectDevelopment.MESSAGE_PROSPECT_PURCHASED);
+      case ENROLLED -> close(prospect, Prospect.Status.ENROLLED, ProspectDevelopment.MESSAGE_PROSPECT_ENROLLED);
+      case LOST -> close(prospect, Prospect.Status.LOST, ProspectDevelopment.MESSAGE_PROSPECT_LOST);
       // a prospect who asked not to be contacted any more: the journey ends as lost, so nobody is told to share again
-      case OPTED_OUT -> close(prospect, Prospect.Status.LOST, "ProspectLost");
+      case OPTED_OUT -> close(prospect, Prospect.Status.LOST, ProspectDevelopment.MESSAGE_PROSPECT_LOST);
       default -> Touchpoint.Effect.STORED;
     };
     withEffect(stored, effect);
@@ -274,7 +274,7 @@ public class Touchpoints {
       int correlated = runtime.createMessageCorrelation(messageAssetViewed(share.id())).correlateAllWithResult().size();
       return correlated > 0 ? correlated : runtime.createMessageCorrelation(MESSAGE_ASSET_VIEWED)
           .processInstanceBusinessKey(share.prospectId())
-          .processInstanceVariableEquals("shareId", share.id())
+          .processInstanceVariableEquals(ProspectDevelopment.SHARE_ID, share.id())
           .correlateAllWithResult().size();
     });
     return moved > 0 ? Touchpoint.Effect.JOURNEY_MOVED_ON : Touchpoint.Effect.STORED;
@@ -282,7 +282,7 @@ public class Touchpoints {
 
   /** The message a journey waiting for a share's first view subscribes to. */
   public static String messageAssetViewed(String shareId) {
-    return MESSAGE_ASSET_VIEWED + "-" + shareId;
+    return ProspectDevelopment.assetViewed(shareId);
   }
 
   private Touchpoint.Effect close(Prospect prospect, Prospect.Status status, String message) {

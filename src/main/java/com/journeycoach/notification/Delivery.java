@@ -81,9 +81,9 @@ public class Delivery {
     } else if (optOuts.isOptedOut(recipient.get().address(channel), channel)) {
       skipReason = "opted out of " + channel;
     }
-    execution.setVariable("deliverable", skipReason == null);
-    execution.setVariable("skipReason", skipReason);
-    execution.setVariable("channel", channel == null ? null : channel.name());
+    execution.setVariable(NudgeDelivery.DELIVERABLE, skipReason == null);
+    execution.setVariable(NudgeDelivery.SKIP_REASON, skipReason);
+    execution.setVariable(NudgeDelivery.CHANNEL, channel == null ? null : channel.name());
     Date waitUntil = null;
     if (skipReason != null) {
       log.info("Nudge {} is not delivered: {}", nudge.id(), skipReason);
@@ -94,16 +94,16 @@ public class Delivery {
           thresholds.number("notification.window.start-hour").intValue(), thresholds.number("notification.window.end-hour").intValue());
       waitUntil = sendAt.isAfter(now) ? Date.from(sendAt) : null;
     }
-    execution.setVariable("waitUntil", waitUntil);
-    execution.setVariable("inSendWindow", waitUntil == null);
+    execution.setVariable(NudgeDelivery.WAIT_UNTIL, waitUntil);
+    execution.setVariable(NudgeDelivery.IN_SEND_WINDOW, waitUntil == null);
   }
 
   /** "Record skip": the nudge stays, with why it was not sent. */
   public void skip(DelegateExecution execution) {
-    String nudgeId = (String) execution.getVariable("nudgeId");
+    String nudgeId = (String) execution.getVariable(NudgeDelivery.NUDGE_ID);
     if (jdbc.sql("SELECT COUNT(*) FROM nudge_skip WHERE nudge_id = ?").param(nudgeId).query(Integer.class).single() == 0) {
       jdbc.sql("INSERT INTO nudge_skip (nudge_id, reason, skipped_at) VALUES (?, ?, ?)")
-          .params(nudgeId, execution.getVariable("skipReason"), Timestamp.from(clock.instant())).update();
+          .params(nudgeId, execution.getVariable(NudgeDelivery.SKIP_REASON), Timestamp.from(clock.instant())).update();
     }
   }
 
@@ -113,12 +113,12 @@ public class Delivery {
    */
   public void send(DelegateExecution execution) {
     Nudge nudge = nudge(execution);
-    Channel channel = Channel.valueOf((String) execution.getVariable("channel"));
+    Channel channel = Channel.valueOf((String) execution.getVariable(NudgeDelivery.CHANNEL));
     Recipient recipient = recipientOf(nudge).orElseThrow(() -> new IllegalStateException("recipient vanished: " + nudge.recipientId()));
     String address = recipient.address(channel);
     if (optOuts.isOptedOut(address, channel)) {
       // opted out while the message waited for the morning
-      execution.setVariable("skipReason", "opted out of " + channel);
+      execution.setVariable(NudgeDelivery.SKIP_REASON, "opted out of " + channel);
       skip(execution);
       return;
     }
@@ -163,7 +163,7 @@ public class Delivery {
   }
 
   private Nudge nudge(DelegateExecution execution) {
-    String nudgeId = (String) execution.getVariable("nudgeId");
+    String nudgeId = (String) execution.getVariable(NudgeDelivery.NUDGE_ID);
     return nudges.find(nudgeId).orElseThrow(() -> new IllegalStateException("No nudge " + nudgeId));
   }
 

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryStarter {
 
-  static final String PROCESS_KEY = "nudge-delivery";
-
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
 
@@ -23,7 +21,7 @@ class DeliveryStarter {
 
   @EventListener
   void on(NudgeRecorded recorded) {
-    engine.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, recorded.nudge().id(),
-        Map.of("nudgeId", recorded.nudge().id())));
+    engine.call(() -> runtime.startProcessInstanceByKey(NudgeDelivery.KEY, recorded.nudge().id(),
+        Map.of(NudgeDelivery.NUDGE_ID, recorded.nudge().id())));
   }
 }

@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.content.AssetReviewProcess;
 import com.journeycoach.settings.Thresholds;
 import com.journeycoach.statistics.ContentDrift.Counts;
 import java.time.Clock;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ContentDriftCheck {
 
-  public static final String REVIEW_PROCESS = "asset-review";
+  public static final String REVIEW_PROCESS = AssetReviewProcess.KEY;
   public static final int DEFAULT_WATCH_DAYS = 90;
   public static final int DEFAULT_HISTORY_DAYS = 365;
   /** The defaults of the drift thresholds in V6; the simulation test measures these. */
@@ -52,8 +53,8 @@ public class ContentDriftCheck {
 
     public Map<String, Object> variables() {
       Map<String, Object> variables = new LinkedHashMap<>();
-      variables.put("assetId", assetId);
-      variables.put("assetTitle", assetTitle);
+      variables.put(AssetReviewProcess.ASSET_ID, assetId);
+      variables.put(AssetReviewProcess.ASSET_TITLE, assetTitle);
       variables.put("historyViews", assessment.history().views());
       variables.put("historyConversions", assessment.history().conversions());
       variables.put("historyRate", assessment.history().rate());
@@ -64,7 +65,7 @@ public class ContentDriftCheck {
       variables.put("cusum", assessment.statistic());
       variables.put("decisionLimit", decisionLimit);
       variables.put("probabilityLower", assessment.probability());
-      variables.put("evidence", evidence());
+      variables.put(AssetReviewProcess.EVIDENCE, evidence());
       return variables;
     }
 

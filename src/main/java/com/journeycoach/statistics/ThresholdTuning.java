@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import com.journeycoach.journey.ProspectDevelopment;
 import com.journeycoach.settings.Thresholds;
 import com.journeycoach.settings.Threshold;
 import com.journeycoach.settings.Pace;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component("thresholdTuning")
 public class ThresholdTuning {
 
-  public static final String TUNER = "threshold-tuning";
+  public static final String TUNER = ThresholdTuningProcess.KEY;
   private static final Logger log = LoggerFactory.getLogger(ThresholdTuning.class);
   private static final String CONVERTED = "p.status IN ('WON', 'ENROLLED')";
 
@@ -70,25 +71,25 @@ public class ThresholdTuning {
   }
 
   public void checkContentDrift(DelegateExecution execution) {
-    execution.setVariable("driftAlerts", drift.checkAndStartReviews().size());
+    execution.setVariable(ThresholdTuningProcess.DRIFT_ALERTS, drift.checkAndStartReviews().size());
   }
 
   /** Proposes pace changes; writes {@code proposals} (JSON), {@code largeChangesProposed} and {@code changesSummary}. */
   public void propose(DelegateExecution execution) {
     List<PaceTuner.Proposal> proposals = proposals();
-    execution.setVariable("proposals", write(proposals));
-    execution.setVariable("largeChangesProposed", proposals.stream().anyMatch(PaceTuner.Proposal::needsApproval));
-    execution.setVariable("changesSummary", proposals.stream().filter(PaceTuner.Proposal::needsApproval)
+    execution.setVariable(ThresholdTuningProcess.PROPOSALS, write(proposals));
+    execution.setVariable(ThresholdTuningProcess.LARGE_CHANGES_PROPOSED, proposals.stream().anyMatch(PaceTuner.Proposal::needsApproval));
+    execution.setVariable(ThresholdTuningProcess.CHANGES_SUMMARY, proposals.stream().filter(PaceTuner.Proposal::needsApproval)
         .map(PaceTuner.Proposal::summary).collect(Collectors.joining("\n")));
   }
 
   public void applySmallChanges(DelegateExecution execution) {
-    execution.setVariable("smallChangesApplied", apply(read(execution).stream().filter(p -> !p.needsApproval()).toList(), null));
+    execution.setVariable(ThresholdTuningProcess.SMALL_CHANGES_APPLIED, apply(read(execution).stream().filter(p -> !p.needsApproval()).toList(), null));
   }
 
   public void applyApprovedChanges(DelegateExecution execution) {
-    String approver = (String) execution.getVariable("approvedBy");
-    execution.setVariable("approvedChangesApplied", apply(read(execution).stream().filter(PaceTuner.Proposal::needsApproval).toList(),
+    String approver = (String) execution.getVariable(ThresholdTuningProcess.APPROVED_BY);
+    execution.setVariable(ThresholdTuningProcess.APPROVED_CHANGES_APPLIED, apply(read(execution).stream().filter(PaceTuner.Proposal::needsApproval).toList(),
         approver));
   }
 
@@ -102,7 +103,7 @@ public class ThresholdTuning {
     Instant since = clock.instant().minus(thresholds.number("tuning.lookback-days").longValue(), ChronoUnit.DAYS);
     List<PaceTuner.Proposal> proposals = new ArrayList<>();
     for (String step : STEPS) {
-      String name = Pace.name("prospect-development", step);
+      String name = Pace.name(ProspectDevelopment.KEY, step);
       Threshold pace = thresholds.get(name);
       // clamped, not refused: a tuning run that fails would stop every other pace's tuning too
       PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since), settings,
@@ -148,7 +149,7 @@ public class ThresholdTuning {
 
   private List<PaceTuner.Proposal> read(DelegateExecution execution) {
     try {
-      return json.readValue((String) execution.getVariable("proposals"), new TypeReference<List<PaceTuner.Proposal>>() { });
+      return json.readValue((String) execution.getVariable(ThresholdTuningProcess.PROPOSALS), new TypeReference<List<PaceTuner.Proposal>>() { });
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

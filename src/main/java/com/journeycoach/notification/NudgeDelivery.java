@@ -1,0 +1,27 @@
+package com.journeycoach.notification;
+
+/**
+ * The contract of {@code processes/nudge-delivery.bpmn}: its key, the variables Java and the diagram
+ * share, and its activity ids. The business key is the nudge's id.
+ */
+public final class NudgeDelivery {
+
+  public static final String KEY = "nudge-delivery";
+
+  // variables
+  public static final String NUDGE_ID = "nudgeId";
+  public static final String DELIVERABLE = "deliverable";
+  public static final String SKIP_REASON = "skipReason";
+  public static final String CHANNEL = "channel";
+  public static final String WAIT_UNTIL = "waitUntil";
+  public static final String IN_SEND_WINDOW = "inSendWindow";
+
+  // activity ids
+  public static final String TASK_PLAN_DELIVERY = "Task_PlanDelivery";
+  public static final String TASK_RECORD_SKIP = "Task_RecordSkip";
+  public static final String TIMER_SEND_WINDOW_OPENS = "Timer_SendWindowOpens";
+  public static final String TASK_SEND_NUDGE = "Task_SendNudge";
+
+  private NudgeDelivery() {
+  }
+}
