@@ -113,6 +113,14 @@ public class OnboardingSteps {
     distributors.addTrainedProducts(distributorId(execution), List.of((String) execution.getVariable(PRODUCT)));
   }
 
+  /**
+   * "Product training suggested" keeps the product the message brought in its own scope: the message sets it
+   * for the whole onboarding, where a second suggestion would overwrite the first's while its training is open.
+   */
+  public void keepSuggestedProduct(DelegateExecution execution) {
+    execution.setVariableLocal(DistributorOnboarding.PRODUCT, execution.getVariable(DistributorOnboarding.PRODUCT));
+  }
+
   /** "Tell sponsor of first sale". */
   public void alertSponsorOfFirstSale(DelegateExecution execution) {
     String sponsorId = distributors.get(distributorId(execution)).sponsorId();

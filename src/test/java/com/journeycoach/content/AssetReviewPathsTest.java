@@ -45,6 +45,8 @@ class AssetReviewPathsTest {
   void registerBeans() throws Exception {
     EngineWithMocks.beforeEach(engine);
     Mocks.register("assetReview", assetReview);
+    // "Retire asset" is bound to the delegate ${retireAsset}, which calls AssetReview.retire
+    Mocks.register("retireAsset", (JavaDelegate) assetReview::retire);
     doAnswer(EngineWithMocks.onExecution(execution ->
         replaced.add(execution.getVariable("assetId") + " -> " + execution.getVariable("replacementAssetId"))))
         .when(replaceAsset).execute(any());

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,8 @@ class ThresholdTuningPathsTest {
     doAnswer(EngineWithMocks.onExecution(execution -> execution.setVariable("largeChangesProposed", largeChangesProposed)))
         .when(thresholdTuning).propose(any());
     Mocks.register("thresholdTuning", thresholdTuning);
+    // "Apply approved changes" is bound to the delegate ${applyApprovedChanges}, which calls ThresholdTuning
+    Mocks.register("applyApprovedChanges", (JavaDelegate) thresholdTuning::applyApprovedChanges);
     Mocks.register("tuningSchedule", tuningSchedule);
   }
 
