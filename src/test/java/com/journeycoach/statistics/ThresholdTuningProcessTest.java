@@ -133,6 +133,22 @@ class ThresholdTuningProcessTest {
   }
 
   @Test
+  void theHistoryNamesTheManagerWhoApproved() {
+    convertedJourneysSharedAfter(200, 96);
+    ProcessInstance tuning = runTuning();
+
+    engine.getIdentityService().setAuthentication("approving-manager", List.of("managers"));
+    try {
+      engine.getTaskService().complete(task(tuning).getId(), java.util.Map.of("thresholdDecision", "APPROVE"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    List<ThresholdChange> history = thresholds.history(SHARE);
+    assertThat(history.get(history.size() - 1).reason()).endsWith("approved by approving-manager");
+  }
+
+  @Test
   void largeChangeRejectedLeavesTheThreshold() {
     convertedJourneysSharedAfter(200, 96);
 
