@@ -61,6 +61,8 @@ class ThresholdTuningPathsTest {
     doAnswer(EngineWithMocks.onExecution(execution -> execution.setVariable("largeChangesProposed", largeChangesProposed)))
         .when(thresholdTuning).propose(any());
     Mocks.register("thresholdTuning", thresholdTuning);
+    // the approval's complete listener names the approver; it has no dependencies, so the real one runs
+    Mocks.register("recordApprover", new RecordApprover());
     // "Apply approved changes" is bound to the delegate ${applyApprovedChanges}, which calls ThresholdTuning
     Mocks.register("applyApprovedChanges", (JavaDelegate) thresholdTuning::applyApprovedChanges);
     Mocks.register("tuningSchedule", tuningSchedule);
