@@ -19,8 +19,8 @@ import org.mockito.stubbing.Answer;
  * resolve the beans a test registers with {@link Mocks#register}, so a diagram's paths run in
  * milliseconds and apart from the services behind them.
  *
- * <p>Each test class starts its own engine and closes it afterwards: the Spring tests share the JVM,
- * and a second engine left in {@code ProcessEngines} would show in {@code /engine-rest/engine}.
+ * <p>The test classes share one engine (named "paths", beside the Spring tests' engines in the JVM), built by
+ * the first of them: building one costs a second or two, and each test's deployment is removed after it.
  */
 public final class EngineWithMocks {
 
@@ -30,19 +30,27 @@ public final class EngineWithMocks {
   private EngineWithMocks() {
   }
 
-  /** The extension of a test class, with an engine of its own (name and H2 database named after the class). */
-  public static ProcessEngineExtension extension(Class<?> testClass) {
+  private static ProcessEngine shared;
+
+  /** The extension of a test class, on the engine the path tests share. */
+  public static synchronized ProcessEngineExtension extension(Class<?> testClass) {
+    if (shared == null) {
+      shared = build();
+    }
+    return ProcessEngineExtension.builder().useProcessEngine(shared).build();
+  }
+
+  private static ProcessEngine build() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("paths-" + testClass.getSimpleName())
-        .setJdbcUrl("jdbc:h2:mem:paths-" + testClass.getSimpleName() + ";DB_CLOSE_DELAY=-1")
+        .setProcessEngineName("paths")
+        .setJdbcUrl("jdbc:h2:mem:paths;DB_CLOSE_DELAY=-1")
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     // no metrics thread in a test that lives for a second
     configuration.setDbMetricsReporterActivate(false);
-    ProcessEngine engine = configuration.buildProcessEngine();
-    return ProcessEngineExtension.builder().useProcessEngine(engine).build();
+    return configuration.buildProcessEngine();
   }
 
   /** Before each test: the assertions on this engine, the clock at {@link #NOW}, no mocks left from before. */
@@ -58,10 +66,9 @@ public final class EngineWithMocks {
     Mocks.reset();
   }
 
-  /** After the class: the engine closed and unregistered, the assertions no longer bound to it. */
+  /** After the class: the assertions no longer bound to the shared engine (the next class binds them again). */
   public static void afterAll(ProcessEngineExtension extension) {
     BpmnAwareTests.reset();
-    extension.getProcessEngine().close();
   }
 
   /** An answer for a mocked step {@code bean.method(execution, ...)} that does what the real one does to the execution. */
