@@ -139,27 +139,44 @@ public class Delivery {
             templates.emailText(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl),
             templates.emailHtml(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), unsubscribeUrl);
     if (entry.status() == SendLedger.Status.ATTEMPTING) {
-      // Another nudge may have sent the same text to the same number: a message another entry
-      // holds is not this one's. (A unique provider id in the ledger settles two retries racing.)
+      // Twilio may hold the message in any state, queued ones too. Another nudge may have sent the
+      // same text to the same number: a message another entry holds is not this one's. (A unique
+      // provider id in the ledger settles two retries racing.)
       Optional<String> already = sender.findSent(message, entry.attemptedAt()).stream()
           .filter(providerId -> !ledger.heldByAnother(providerId, entry.messageKey()))
           .findFirst();
       if (already.isPresent()) {
-        ledger.sent(entry.messageKey(), already.get());
+        if (!ledger.sent(entry.lastAttempt(), already.get())) {
+          throw takenOver(entry);
+        }
         return;
       }
     }
-    ledger.attempting(entry.messageKey());
+    // compare-and-set: a worker that lost its job lock finds the row changed and does not send
+    SendLedger.Attempt attempt = ledger.attempting(entry).orElseThrow(() -> takenOver(entry));
+    String providerId;
     try {
-      ledger.sent(entry.messageKey(), sender.send(message));
+      providerId = sender.send(message);
     } catch (ProviderException e) {
       if (e.surelyNotSent()) {
-        ledger.failed(entry.messageKey(), e.getMessage());
+        ledger.failed(attempt, e.getMessage());
       } else {
-        ledger.unknownOutcome(entry.messageKey(), e.getMessage());
+        ledger.unknownOutcome(attempt, e.getMessage());
       }
       throw e;
     }
+    if (!ledger.sent(attempt, providerId)) {
+      // sent, but a later attempt owns the row now (this send outlasted the job's lock): that attempt
+      // finds this message at the provider, or has sent its own
+      log.warn("Message {} went out as {} after another attempt took its ledger entry over", entry.messageKey(), providerId);
+      throw takenOver(entry);
+    }
+  }
+
+  private static IllegalStateException takenOver(SendLedger.Entry seen) {
+    return new IllegalStateException("Send ledger entry " + seen.messageKey() + " changed since this attempt read it ("
+        + seen.status() + ", " + seen.attempts() + " attempts): another worker has taken the message over, so this one"
+        + " does not send (its job lock has probably expired)");
   }
 
   private Nudge nudge(DelegateExecution execution) {

@@ -27,6 +27,15 @@ public class SendLedger {
 
   public record Entry(String messageKey, String nudgeId, Channel channel, String address, Status status, String body,
                       int attempts, String providerId, String providerStatus, String unsubscribeToken, Instant attemptedAt) {
+
+    /** The attempt this entry records; for an entry ATTEMPTING, the one whose outcome is unknown. */
+    public Attempt lastAttempt() {
+      return new Attempt(messageKey, attempts);
+    }
+  }
+
+  /** One call of the provider for a message: the ledger's row is this attempt's while its number is the row's. */
+  public record Attempt(String messageKey, int number) {
   }
 
   private static final String COLUMNS = "message_key, nudge_id, channel, address, status, body, attempts, provider_id,"
@@ -79,19 +88,35 @@ public class SendLedger {
     });
   }
 
-  /** Written and committed before the provider is called. */
-  public void attempting(String messageKey) {
+  /**
+   * Marks the entry ATTEMPTING, written and committed before the provider is called, but only if
+   * the row is still as {@code seen} (compare-and-set on status and attempts). A worker whose job
+   * lock expired while another worker took the same message over finds the row changed and gets
+   * nothing back, so it must not send.
+   */
+  public Optional<Attempt> attempting(Entry seen) {
     Instant now = clock.instant();
-    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-            "UPDATE send_ledger SET status = ?, attempts = attempts + 1, attempted_at = ?, updated_at = ? WHERE message_key = ?")
-        .params(Status.ATTEMPTING.name(), Timestamp.from(now), Timestamp.from(now), messageKey).update());
+    int changed = ownTransaction.execute(tx -> jdbc.sql(
+            "UPDATE send_ledger SET status = ?, attempts = attempts + 1, attempted_at = ?, updated_at = ?"
+                + " WHERE message_key = ? AND status = ? AND attempts = ?")
+        .params(Status.ATTEMPTING.name(), Timestamp.from(now), Timestamp.from(now), seen.messageKey(), seen.status().name(),
+            seen.attempts())
+        .update());
+    return changed == 1 ? Optional.of(new Attempt(seen.messageKey(), seen.attempts() + 1)) : Optional.empty();
   }
 
-  public void sent(String messageKey, String providerId) {
+  /**
+   * SENT with the provider's id, if the row is still this attempt's (ATTEMPTING with its number);
+   * false when a later attempt has taken the row over meanwhile.
+   */
+  public boolean sent(Attempt attempt, String providerId) {
     Instant now = clock.instant();
-    ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-            "UPDATE send_ledger SET status = ?, provider_id = ?, sent_at = ?, updated_at = ? WHERE message_key = ?")
-        .params(Status.SENT.name(), providerId, Timestamp.from(now), Timestamp.from(now), messageKey).update());
+    return ownTransaction.execute(tx -> jdbc.sql(
+            "UPDATE send_ledger SET status = ?, provider_id = ?, sent_at = ?, updated_at = ?"
+                + " WHERE message_key = ? AND status = ? AND attempts = ?")
+        .params(Status.SENT.name(), providerId, Timestamp.from(now), Timestamp.from(now), attempt.messageKey(),
+            Status.ATTEMPTING.name(), attempt.number())
+        .update()) == 1;
   }
 
   /**
@@ -103,18 +128,23 @@ public class SendLedger {
         .params(providerId, messageKey).query(Integer.class).single() > 0;
   }
 
-  /** The provider certainly did not take the message: the next try sends without asking first. */
-  public void failed(String messageKey, String error) {
+  /**
+   * The provider certainly did not take the message: the next try sends without asking first. Only
+   * this attempt's row changes; a later attempt's stays as it is.
+   */
+  public void failed(Attempt attempt, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-            "UPDATE send_ledger SET status = ?, last_error = ?, updated_at = ? WHERE message_key = ?")
-        .params(Status.FAILED.name(), truncate(error), Timestamp.from(clock.instant()), messageKey).update());
+            "UPDATE send_ledger SET status = ?, last_error = ?, updated_at = ? WHERE message_key = ? AND status = ? AND attempts = ?")
+        .params(Status.FAILED.name(), truncate(error), Timestamp.from(clock.instant()), attempt.messageKey(),
+            Status.ATTEMPTING.name(), attempt.number()).update());
   }
 
   /** The outcome stays unknown (ATTEMPTING); only the error is kept. */
-  public void unknownOutcome(String messageKey, String error) {
+  public void unknownOutcome(Attempt attempt, String error) {
     ownTransaction.executeWithoutResult(tx -> jdbc.sql(
-            "UPDATE send_ledger SET last_error = ?, updated_at = ? WHERE message_key = ?")
-        .params(truncate(error), Timestamp.from(clock.instant()), messageKey).update());
+            "UPDATE send_ledger SET last_error = ?, updated_at = ? WHERE message_key = ? AND status = ? AND attempts = ?")
+        .params(truncate(error), Timestamp.from(clock.instant()), attempt.messageKey(), Status.ATTEMPTING.name(),
+            attempt.number()).update());
   }
 
   /** A delivery status from the provider's callback; false when no message has that provider id. */

@@ -11,9 +11,9 @@ public interface Sender {
 
   /**
    * After an attempt of unknown outcome: the provider's ids of the messages with this text to this
-   * address that it has taken since the given time, so this one is not sent twice. Another nudge
-   * may have sent the same text to the same person: which of them is this one's, the send ledger
-   * decides.
+   * address that it has taken since the given time, in whatever state (queued too), oldest first, so
+   * this one is not sent twice. Another nudge may have sent the same text to the same person: which
+   * of them is this one's, the send ledger decides.
    */
   List<String> findSent(Outgoing message, Instant since);
 

@@ -1,6 +1,5 @@
 package com.journeycoach.notification;
 
-import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -9,20 +8,25 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * SMS through the Twilio SDK. Twilio takes no idempotency key, so after an attempt of unknown
- * outcome {@link #findSent} asks Twilio's message list for this text to this number.
+ * outcome {@link #findSent} asks Twilio's message list for this text to this number, queued or sent.
  */
 class TwilioSms implements Sender {
+
+  /** How far Twilio's clock may be behind ours, and a request's way there: a message created this much before the attempt may be its. */
+  static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
+  private static final long PAGE_SIZE = 100;
 
   private final NotificationProperties.Twilio account;
   private final TwilioRestClient client;
@@ -59,23 +63,41 @@ class TwilioSms implements Sender {
     }
   }
 
+  /**
+   * Every message Twilio holds with this text to this number from this sender, created since the
+   * attempt (less {@link #CLOCK_MARGIN}), oldest first, in any state: one still queued has no
+   * {@code date_sent}, so no {@code DateSent} filter. Twilio lists the newest first (by date sent,
+   * those not sent yet ahead), so paging stops at the first message sent before the attempt.
+   */
   @Override
   public List<String> findSent(Outgoing message, Instant since) {
+    Instant from = since.minus(CLOCK_MARGIN);
+    MessageReader reader = Message.reader().setTo(new PhoneNumber(message.address())).setPageSize(PAGE_SIZE);
+    if (!present(account.messagingServiceSid())) {
+      // a messaging service picks the sending number from its pool, so only a fixed sender narrows the list
+      reader.setFrom(new PhoneNumber(account.from()));
+    }
     try {
-      ResourceSet<Message> sent = Message.reader()
-          .setTo(new PhoneNumber(message.address()))
-          .setDateSentAfter(ZonedDateTime.ofInstant(since.minusSeconds(60), ZoneOffset.UTC))
-          .read(client);
-      List<String> sids = new ArrayList<>();
-      for (Message candidate : sent) {
-        if (message.text().equals(candidate.getBody())) {
-          sids.add(candidate.getSid());
+      List<Message> matches = new ArrayList<>();
+      for (Message candidate : reader.read(client)) {
+        if (candidate.getDateSent() != null && candidate.getDateSent().toInstant().isBefore(from)) {
+          break;
+        }
+        boolean createdSince = candidate.getDateCreated() == null || !candidate.getDateCreated().toInstant().isBefore(from);
+        if (createdSince && message.text().equals(candidate.getBody())) {
+          matches.add(candidate);
         }
       }
-      return sids;
+      // oldest first: an earlier attempt's message before a later one's (docs/journeys.md, "Exactly once")
+      matches.sort(Comparator.comparing(TwilioSms::created, Comparator.nullsLast(Comparator.naturalOrder())));
+      return matches.stream().map(Message::getSid).toList();
     } catch (ApiException | ApiConnectionException e) {
       throw new ProviderException("Could not ask Twilio whether the SMS went out: " + e.getMessage(), false, e);
     }
+  }
+
+  private static Instant created(Message message) {
+    return message.getDateCreated() == null ? null : message.getDateCreated().toInstant();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.journeycoach.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,12 +27,15 @@ import com.journeycoach.settings.Thresholds;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -73,8 +77,10 @@ class ReminderDeliveryTest {
   static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
   static final String PHONE = "+4915123456789";
 
+  /** Twilio's queue, for the tests that need it (stubbed in by {@link #queueMessages}). */
+  static final TwilioQueue queue = new TwilioQueue(SID);
   // a fixed free port, so the stand-in can be stopped and started again where the application expects it
-  static final WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().port(freePort()));
+  static final WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().port(freePort()).extensions(queue));
   static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
   static {
@@ -166,6 +172,17 @@ class ReminderDeliveryTest {
             .withBody("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}")));
   }
 
+  /** Twilio as it behaves with a backlog: what it accepts waits in the sender's queue, without a date sent. */
+  private static void queueMessages() {
+    twilio.resetAll();
+    queue.reset();
+    twilio.stubFor(any(urlPathEqualTo(MESSAGES)).withBasicAuth(SID, TOKEN).willReturn(aResponse().withTransformers(TwilioQueue.NAME)));
+  }
+
+  private SendLedger.Entry smsEntry(Nudge nudge) {
+    return ledger.find(SendLedger.keyOf(nudge.id(), Channel.SMS)).orElseThrow();
+  }
+
   private Nudge nudgeFor(String recipientId) {
     return nudges.record(recipientId, Nudge.Audience.DISTRIBUTOR, "FOLLOW_UP_NOW", null, null, "coaching.follow-up-now", 1,
         "test");
@@ -225,6 +242,88 @@ class ReminderDeliveryTest {
     assertThat(entry.providerId()).startsWith("SM");
     assertThat(entry.body()).contains("https://coach.example.com/camunda/app/tasklist/default/").hasSizeLessThanOrEqualTo(306);
     assertThat(deliveryOf(nudge)).as("the delivery has ended").isNull();
+  }
+
+  @Test
+  void anInDoubtSmsThatTwilioStillHoldsQueuedIsFoundAndNotSentAgain() {
+    queueMessages();
+    queue.acceptThenCut(1);
+    Nudge nudge = nudgeFor(smsDistributor);
+    assertThatThrownBy(() -> runSendJob(nudge));
+    assertThat(smsEntry(nudge).status()).isEqualTo(SendLedger.Status.ATTEMPTING);
+    TwilioQueue.Sms held = queue.queued(FROM).get(0);
+    // newer messages to the same number wait behind it, so it is on the list's last page
+    for (int i = 0; i < 5; i++) {
+      queue.accept(PHONE, FROM, "Another reminder " + i);
+    }
+    queue.pageSize(2);
+
+    runSendJob(nudge);
+
+    assertThat(queue.accepted()).as("Twilio got the reminder once").hasSize(6);
+    assertThat(queue.queued(FROM)).as("still queued at Twilio: no date sent yet").hasSize(6);
+    SendLedger.Entry entry = smsEntry(nudge);
+    assertThat(entry.status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(entry.providerId()).isEqualTo(held.sid);
+    assertThat(deliveryOf(nudge)).isNull();
+  }
+
+  @Test
+  void twoInDoubtRemindersWithTheSameTextToTheSameNumberGetOneMessageEach() {
+    queueMessages();
+    Nudge first = nudgeFor(smsDistributor);
+    Nudge second = nudgeFor(smsDistributor);
+    queue.acceptThenCut(1); // the first reached Twilio, its answer did not come back
+    assertThatThrownBy(() -> runSendJob(first));
+    queue.cutBeforeAccepting(1); // the second never reached Twilio
+    assertThatThrownBy(() -> runSendJob(second));
+    String text = smsEntry(first).body();
+    assertThat(smsEntry(second).body()).as("the same text").isEqualTo(text);
+    assertThat(smsEntry(second).status()).isEqualTo(SendLedger.Status.ATTEMPTING);
+    // the same reminder a week ago, long sent: created before either attempt, so neither's
+    TwilioQueue.Sms lastWeek = queue.sentBefore(PHONE, FROM, text, Instant.now().minus(Duration.ofDays(7)));
+
+    // the one that never reached Twilio is retried first: it takes the message Twilio holds (the
+    // same text to the same person, so to them it is the same reminder), and the other one, finding
+    // that message taken, sends its own
+    runSendJob(second);
+    runSendJob(first);
+
+    java.util.List<String> sids = queue.accepted().stream().filter(sms -> sms != lastWeek).map(sms -> sms.sid).toList();
+    assertThat(sids).as("one message per reminder").hasSize(2);
+    assertThat(java.util.List.of(smsEntry(first).providerId(), smsEntry(second).providerId()))
+        .as("each reminder holds its own message").containsExactlyInAnyOrderElementsOf(sids);
+    assertThat(smsEntry(first).status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(smsEntry(second).status()).isEqualTo(SendLedger.Status.SENT);
+  }
+
+  @Test
+  void aWorkerWhoseJobLockExpiredWhileAskingTwilioDoesNotSend() throws Exception {
+    queueMessages();
+    queue.cutBeforeAccepting(1);
+    Nudge nudge = nudgeFor(smsDistributor);
+    assertThatThrownBy(() -> runSendJob(nudge));
+    SendLedger.Entry inDoubt = smsEntry(nudge);
+    assertThat(inDoubt.status()).isEqualTo(SendLedger.Status.ATTEMPTING);
+    // Twilio's list is slow to answer: long enough for the job's lock to expire and another worker to take the job
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).atPriority(1).willReturn(aResponse().withTransformers(TwilioQueue.NAME)
+        .withFixedDelay(1500)));
+    int lookups = queue.lookups();
+
+    CompletableFuture<Void> lostLock = CompletableFuture.runAsync(() -> runSendJob(nudge));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (queue.lookups() == lookups && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(queue.lookups()).as("the first worker is asking Twilio").isGreaterThan(lookups);
+    // the other worker read the entry as the first one did, attempted and sent
+    SendLedger.Attempt taken = ledger.attempting(inDoubt).orElseThrow();
+    assertThat(ledger.sent(taken, "SMsentByTheOtherWorker")).isTrue();
+
+    assertThatThrownBy(() -> lostLock.get(10, TimeUnit.SECONDS)).rootCause().hasMessageContaining("taken the message over");
+    assertThat(queue.accepted()).as("the worker whose lock expired sent nothing").isEmpty();
+    assertThat(smsEntry(nudge).providerId()).isEqualTo("SMsentByTheOtherWorker");
+    assertThat(smsEntry(nudge).attempts()).isEqualTo(2);
   }
 
   @Test
