@@ -26,7 +26,8 @@ class TableOwnersTest {
       Map.entry("touchpoint", "journey"), Map.entry("follow_up_answer", "journey"),
       Map.entry("nudge", "coaching"),
       Map.entry("send_ledger", "notification"), Map.entry("opt_out", "notification"), Map.entry("nudge_skip", "notification"),
-      Map.entry("threshold", "settings"), Map.entry("threshold_history", "settings"));
+      Map.entry("threshold", "settings"), Map.entry("threshold_history", "settings"),
+      Map.entry("start_lock", "system"));
 
   static final Pattern SQL_TABLE = Pattern.compile("(?i)\\b(FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");
 

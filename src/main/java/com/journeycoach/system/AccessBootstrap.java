@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -26,14 +27,20 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups, their authorizations, the Tasklist filters and the first administrator
  * while the engine is built, so the web server never answers before an administrator exists
  * (Camunda's own "create first user" page would otherwise be open to anyone).
+ *
+ * <p>Nodes starting at once on an empty database take turns: each holds the {@link StartLock} from
+ * before Camunda creates its tables until this registration is done. The lock's table comes from a
+ * Flyway migration, so this plugin (and with it the engine) waits for Flyway.
  */
 @Component
+@DependsOnDatabaseInitialization
 public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   static final String MY_TASKS_FILTER = "My tasks";
@@ -45,6 +52,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private final AdminProperties admin;
   private final List<String> distributorStartableProcesses;
+  private StartLock heldSinceInit;
 
   public AccessBootstrap(AdminProperties admin) {
     this.admin = admin;
@@ -56,8 +64,23 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     configuration.setResourceAuthorizationProvider(new NoDeleteForDeployers());
   }
 
+  /** After this, Camunda creates or updates its tables: one node at a time (released below). */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    heldSinceInit = StartLock.take(configuration.getDataSource());
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    StartLock lock = heldSinceInit != null ? heldSinceInit
+        : StartLock.take(((ProcessEngineImpl) engine).getProcessEngineConfiguration().getDataSource());
+    heldSinceInit = null;
+    try (lock) {
+      register(engine);
+    }
+  }
+
+  private void register(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     Groups.ALL.forEach(groupId -> ensureGroup(identity, groupId));
     List<AccessPolicy.Grant> policy = new ArrayList<>(AccessPolicy.grants(distributorStartableProcesses));
@@ -167,9 +190,14 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private Filter ensureFilter(FilterService filters, String name, int priority, String description, TaskQuery query) {
-    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
+    // Filters have no unique key; earlier versions could create one twice when two nodes started at once.
+    List<Filter> existing = filters.createTaskFilterQuery().filterName(name).orderByFilterId().asc().list();
+    if (!existing.isEmpty()) {
+      if (existing.size() > 1) {
+        log.warn("{} Tasklist filters are named '{}'; the groups' grants go to the first ({}), delete the others in Camunda Admin",
+            existing.size(), name, existing.get(0).getId());
+      }
+      return existing.get(0);
     }
     Filter filter = filters.newTaskFilter(name)
         .setQuery(query)
