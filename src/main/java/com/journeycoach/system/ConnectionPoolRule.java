@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * <i>Send nudge</i> job holds a connection and asks for a second (the send ledger writes in a
  * transaction of its own), so with threads x 2 at the pool size every thread waits for a
  * connection no thread gives back: 20 threads on a pool of 20 sent 187 of 1,000 reminders in
- * 490 s (issue 16). The rule: pool size >= 2 x job threads + {@value #HEADROOM}.
+ * 490 s. The rule: pool size >= 2 x job threads + {@value #HEADROOM}.
  */
 @Component
 class ConnectionPoolRule {
