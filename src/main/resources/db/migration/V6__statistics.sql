@@ -1,4 +1,4 @@
--- Statistics (issue 7): thresholds of content drift and pace tuning, and an index for the view scans.
+-- Statistics: thresholds of content drift and pace tuning, and an index for the view scans.
 CREATE INDEX ix_touchpoint_kind_time ON touchpoint (kind, occurred_at);
 
 INSERT INTO threshold (name, kind, threshold_value, description, updated_at, updated_by) VALUES

@@ -32,12 +32,6 @@ class DocumentationLinksTest {
   static final List<String> CONTENT = List.of("README.md", "pom.xml", ".gitignore", ".ci", "docs", "docker", "forms",
       "processes", "rules", "scripts", "src");
 
-  /**
-   * Applied Flyway migrations whose comments name a tracker's number: Flyway checks the checksum of every applied
-   * migration, comments included, so editing them would stop every existing database from starting.
-   */
-  static final Set<String> FROZEN_MIGRATIONS = Set.of("V6__statistics.sql");
-
   static final Pattern FENCE = Pattern.compile("(?m)^ {0,3}(```|~~~).*?^ {0,3}\\1[^\\n]*$", Pattern.DOTALL);
   static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s).+?\\1");
   static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
@@ -77,9 +71,6 @@ class DocumentationLinksTest {
   void nothingPointsOutsideTheRepositoryOrToATrackersNumbers() throws IOException {
     List<String> found = new ArrayList<>();
     for (Path file : contentFiles()) {
-      if (FROZEN_MIGRATIONS.contains(file.getFileName().toString())) {
-        continue;
-      }
       byte[] bytes = Files.readAllBytes(file);
       if (isBinary(bytes)) {
         continue;
