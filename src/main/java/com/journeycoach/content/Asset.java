@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import com.journeycoach.settings.Thresholds;
+import com.journeycoach.settings.Durations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,7 +103,7 @@ public record Asset(
     }
     if (blank(expectedPace)) {
       missing.add("expectedPace");
-    } else if (!Thresholds.isPositiveIsoDuration(expectedPace)) {
+    } else if (!Durations.isPositive(expectedPace)) {
       missing.add("expectedPace (must be an ISO-8601 duration such as P2D)");
     }
     if (audiences.isEmpty()) {

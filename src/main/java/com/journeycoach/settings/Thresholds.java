@@ -5,10 +5,7 @@ import com.journeycoach.system.NotFoundException;
 import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -250,10 +247,5 @@ public class Thresholds {
         .query((rs, i) -> new ThresholdChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getTimestamp(5).toInstant(), rs.getString(6)))
         .list();
-  }
-
-  /** Camunda timers take ISO-8601 durations: days as a period (P2D) or hours and less as a duration (PT36H). */
-  public static boolean isPositiveIsoDuration(String value) {
-    return Durations.isPositive(value);
   }
 }

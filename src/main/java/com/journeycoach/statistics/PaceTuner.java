@@ -2,8 +2,6 @@ package com.journeycoach.statistics;
 
 import com.journeycoach.settings.Durations;
 import java.time.Duration;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.NavigableMap;
 
