@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  * {@link MariaDb}) shared by every class with this annotation; skipped without a server unless CI
  * requires one.
  *
- * <p>These classes run in a JVM of their own (the surefire execution "mariadb-over-http"): Camunda's
+ * <p>These classes run in a JVM of their own (suite `MariaDbOverHttpJvm`, surefire execution "own-jvms"): Camunda's
  * REST authentication finds its engine through a process-wide registry, so a second web application in
  * the same JVM would make the other one's requests log in against this engine.
  */

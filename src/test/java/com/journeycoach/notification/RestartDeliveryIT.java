@@ -13,15 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.journeycoach.Http;
@@ -36,11 +29,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,11 +40,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,12 +49,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,10 +68,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The restart test: the packaged application runs as its own process on MariaDB, sends 500
- * reminders through the real Twilio SDK to a stand-in for Twilio's REST API (WireMock, in this
- * JVM), is killed hard (SIGKILL) while the reminders go out, and started again on the same
- * database. Every reminder must reach the stand-in exactly once.
+ * The restart test: two nodes of the packaged application run as processes of their own on one
+ * MariaDB database and send 2,000 reminders through the real Twilio SDK to a stand-in that keeps
+ * Twilio's queue ({@link TwilioQueue}: an accepted message waits {@code queued}, without a date
+ * sent, while the sender's queue drains one message a second). One node is killed hard (SIGKILL)
+ * while the reminders go out; the other takes its jobs over when their locks expire, including the
+ * reminders the dead node left in doubt (ledger ATTEMPTING), which Twilio may hold in its queue.
+ * Every reminder must reach the stand-in exactly once.
  *
  * <p>Runs in {@code integration-test} (maven-failsafe-plugin) because it needs the jar {@code package} builds.
  */
@@ -93,7 +84,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartDeliveryIT {
 
   static final int DISTRIBUTORS = 10;
-  static final int NUDGES = 500;
+  static final int NUDGES = 2_000;
   /** The reminders scheduled plus each distributor's onboarding welcome. */
   static final int MESSAGES = NUDGES + DISTRIBUTORS;
   static final String ACCOUNT_SID = "AC" + "0123456789abcdef0123456789abcdef";
@@ -102,6 +93,8 @@ class RestartDeliveryIT {
   static final String ADMIN = "admin";
   static final String ADMIN_PASSWORD = TestUsers.ADMIN_PASSWORD;
   static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+  /** Twilio sends about one message a second from a long code; the rest wait in its queue. */
+  static final Duration QUEUE_PACE = Duration.ofSeconds(1);
   /**
    * How long a job stays locked to the node that picked it. Camunda's default is 5 minutes: the
    * jobs the killed node had locked are picked up again only when their lock expires, so the test
@@ -110,21 +103,27 @@ class RestartDeliveryIT {
    * still in it.
    */
   static final int LOCK_TIME_MILLIS = 15_000;
+  /** Reminders due when the surviving node is asked to stop. */
+  static final int NUDGES_AT_SHUTDOWN = 400;
+  /** Spring's graceful shutdown (30 s per phase) and the job executor's wait for running jobs, with room. */
+  static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(45);
   static final Path WORK = Path.of("target", "restart-it");
-  static final Duration START_DEADLINE = Duration.ofMinutes(3);
-  static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(4);
+  static final Duration START_DEADLINE = Duration.ofMinutes(4);
+  static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(5);
   static final String[] MESSAGE_KEYS = {"coaching.follow-up-now", "coaching.share-now", "coaching.check-in-on-view",
       "coaching.sequence-behind-pace", "coaching.add-first-prospects"};
 
   private final ObjectMapper json = new ObjectMapper();
-  private final TwilioStandIn twilio = new TwilioStandIn();
+  private final TwilioQueue twilio = new TwilioQueue(ACCOUNT_SID);
+  private final ScheduledExecutorService queue = Executors.newSingleThreadScheduledExecutor();
   private WireMockServer wireMock;
-  private SlowLink link;
+  private final List<SlowLink> links = new ArrayList<>();
   private GreenMail smtp;
   private final List<Process> started = new ArrayList<>();
 
   @AfterEach
   void stopEverything() throws InterruptedException {
+    queue.shutdownNow();
     for (Process process : started) {
       if (process.isAlive()) {
         process.destroy();
@@ -133,9 +132,7 @@ class RestartDeliveryIT {
         }
       }
     }
-    if (link != null) {
-      link.close();
-    }
+    links.forEach(SlowLink::close);
     if (wireMock != null) {
       wireMock.stop();
     }
@@ -145,73 +142,85 @@ class RestartDeliveryIT {
   }
 
   @Test
-  void everyReminderReachesTwilioExactlyOnceThoughTheApplicationIsKilledWhileSending() throws Exception {
+  void everyReminderReachesTwilioExactlyOnceThoughOneOfTwoNodesIsKilledWhileTwilioQueues() throws Exception {
     Files.createDirectories(WORK);
     String database = MariaDb.freshDatabase();
     startStandIns();
-    int port = freePort();
-    Http http = new Http(port);
+    SlowLink linkOfFirst = new SlowLink(wireMock.port(), 40, 250);
+    SlowLink linkOfSecond = new SlowLink(wireMock.port(), 40, 250);
+    links.addAll(List.of(linkOfFirst, linkOfSecond));
+    int firstPort = freePort();
+    int secondPort = freePort();
+    Http first = new Http(firstPort);
+    Http second = new Http(secondPort);
     String admin = Http.basic(ADMIN, ADMIN_PASSWORD);
 
-    Process first = start(1, port, database);
-    awaitHealthy(first, http, WORK.resolve("app-1.log"));
+    // a cluster's nodes start together on the empty database
+    Process firstNode = start(1, firstPort, database, linkOfFirst);
+    Process secondNode = start(2, secondPort, database, linkOfSecond);
+    awaitHealthy(firstNode, first, WORK.resolve("app-1.log"));
+    awaitHealthy(secondNode, second, WORK.resolve("app-2.log"));
+    queue.scheduleAtFixedRate(() -> twilio.sendNext(FROM), QUEUE_PACE.toMillis(), QUEUE_PACE.toMillis(),
+        TimeUnit.MILLISECONDS);
 
     // the send window is always open, so every reminder is due at once
-    put(http, admin, "/api/thresholds/notification.window.start-hour", "{\"value\":\"0\",\"reason\":\"restart test\"}");
-    put(http, admin, "/api/thresholds/notification.window.end-hour", "{\"value\":\"24\",\"reason\":\"restart test\"}");
+    put(first, admin, "/api/thresholds/notification.window.start-hour", "{\"value\":\"0\",\"reason\":\"restart test\"}");
+    put(first, admin, "/api/thresholds/notification.window.end-hour", "{\"value\":\"24\",\"reason\":\"restart test\"}");
 
-    Map<String, String> phoneOf = registerDistributors(http, admin);
+    Map<String, String> phoneOf = registerDistributors(first, admin);
     // each registration starts the distributor's onboarding, whose welcome is a reminder too: let
     // those go out first; they are counted with the rest below
-    await(Duration.ofMinutes(1), () -> twilio.accepted.size() >= DISTRIBUTORS, "the welcome reminders sent");
-    int welcomes = twilio.accepted.size();
+    await(Duration.ofMinutes(1), () -> twilio.accepted().size() >= DISTRIBUTORS, "the welcome reminders sent");
+    int welcomes = twilio.accepted().size();
     // All reminders are recorded first and then become due together: their jobs are held
-    // (suspended) while the 500 nudges are recorded, else the first node would have sent most of
-    // them before the last one is recorded.
-    holdSendJobs(http, admin, true);
+    // (suspended) while the nudges are recorded, else the nodes would have sent most of them
+    // before the last one is recorded.
+    holdSendJobs(first, admin, true);
     Instant schedulingStarted = Instant.now();
-    Map<String, String> recipientOfNudge = scheduleNudges(http, admin, new ArrayList<>(phoneOf.keySet()));
+    Map<String, String> recipientOfNudge = scheduleNudges(List.of(first, second), admin, new ArrayList<>(phoneOf.keySet()),
+        NUDGES);
     Duration scheduling = Duration.between(schedulingStarted, Instant.now());
-    assertThat(twilio.accepted).as("nothing sent while the jobs are held").hasSize(welcomes);
+    assertThat(twilio.accepted()).as("nothing sent while the jobs are held").hasSize(welcomes);
     Instant released = Instant.now();
-    holdSendJobs(http, admin, false);
+    holdSendJobs(second, admin, false);
 
-    // kill once a good part, but not all, went out
-    int killAt = NUDGES * 2 / 5;
-    await(Duration.ofMinutes(2), () -> twilio.accepted.size() >= killAt || !first.isAlive(),
-        "the first node to send " + killAt + " reminders");
-    assertThat(first.isAlive()).as("the first node is still running before the kill").isTrue();
-    ProcessHandle handle = first.toHandle();
-    first.destroyForcibly(); // SIGKILL on Linux
-    link.cut(); // what the node had not finished writing never leaves it
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the killed node is gone").isTrue();
-    Duration sendingBeforeKill = Duration.between(released, Instant.now());
-    Thread.sleep(500); // the link's threads see the cut
-    int sentBeforeKill = twilio.accepted.size();
-    int cutOffOnTheWay = link.dropped.get();
-    Map<String, Integer> atKill = ledgerByStatus(database);
-    // each SENT entry is one message the stand-in took; the rest it took are the answers the kill cut off
-    int inFlightAtKill = sentBeforeKill - atKill.getOrDefault("SENT", 0);
+    // kill the first node once a good part, but not all, went out
+    int killAt = welcomes + NUDGES * 2 / 5;
+    await(Duration.ofMinutes(2), () -> twilio.accepted().size() >= killAt || !firstNode.isAlive(),
+        "the nodes to send " + killAt + " reminders");
+    assertThat(firstNode.isAlive()).as("the first node is still running before the kill").isTrue();
+    ProcessHandle handle = firstNode.toHandle();
+    firstNode.destroyForcibly(); // SIGKILL on Linux
+    linkOfFirst.cut(); // what the node had not finished writing never leaves it
+    assertThat(firstNode.waitFor(30, TimeUnit.SECONDS)).as("the killed node is gone").isTrue();
+    Instant killed = Instant.now();
+    Duration sendingBeforeKill = Duration.between(released, killed);
+    int acceptedAtKill = twilio.accepted().size();
+    int cutOffOnTheWay = linkOfFirst.dropped.get();
+    Set<String> attemptingAtKill = attempting(database);
     // a process that died of signal 9 reports 128 + 9
-    assertThat(first.exitValue()).as("killed by SIGKILL, not shut down").isEqualTo(137);
+    assertThat(firstNode.exitValue()).as("killed by SIGKILL, not shut down").isEqualTo(137);
     assertThat(handle.isAlive()).isFalse();
-    assertThat(sentBeforeKill).as("killed while sending: some reminders went out, not all").isBetween(1, NUDGES - 1);
+    assertThat(acceptedAtKill - welcomes).as("killed while sending: some reminders went out, not all")
+        .isBetween(1, NUDGES - 1);
 
-    Process second = start(2, port, database);
-    awaitHealthy(second, http, WORK.resolve("app-2.log"));
-    Instant restarted = Instant.now();
-    await(DELIVERY_DEADLINE, () -> allDelivered(database) || !second.isAlive(),
-        "all " + NUDGES + " reminders sent and their instances ended");
-    Duration afterRestart = Duration.between(restarted, Instant.now());
-    assertThat(second.isAlive()).as("the second node still runs").isTrue();
+    // The second node finishes its own sends within moments; what stays ATTEMPTING until the dead
+    // node's locks expire is what the dead node left in doubt.
+    Thread.sleep(LOCK_TIME_MILLIS / 3);
+    Set<String> inDoubt = new TreeSet<>(attemptingAtKill);
+    inDoubt.retainAll(attempting(database));
+    await(DELIVERY_DEADLINE, () -> allDelivered(database) || !secondNode.isAlive(),
+        "all " + MESSAGES + " reminders sent and their instances ended");
+    Duration afterKill = Duration.between(killed, Instant.now());
+    assertThat(secondNode.isAlive()).as("the second node still runs").isTrue();
 
     // what the stand-in received, by recipient and text
-    List<Sms> received = new ArrayList<>(twilio.accepted);
+    List<TwilioQueue.Sms> received = twilio.accepted();
     List<LedgerRow> ledger = ledger(database);
     Map<String, Long> expected = ledger.stream()
         .collect(Collectors.groupingBy(row -> row.address() + " | " + row.body(), TreeMap::new, Collectors.counting()));
     Map<String, Long> actual = received.stream()
-        .collect(Collectors.groupingBy(sms -> sms.to() + " | " + sms.body(), TreeMap::new, Collectors.counting()));
+        .collect(Collectors.groupingBy(sms -> sms.to + " | " + sms.body, TreeMap::new, Collectors.counting()));
     long duplicates = 0;
     long missing = 0;
     Map<String, String> wrong = new TreeMap<>();
@@ -225,27 +234,39 @@ class RestartDeliveryIT {
         wrong.put(key, "received " + actual.getOrDefault(key, 0L) + ", nudges " + expected.getOrDefault(key, 0L));
       }
     }
-    Set<String> issuedSids = received.stream().map(Sms::sid).collect(Collectors.toSet());
+    Set<String> issuedSids = received.stream().map(sms -> sms.sid).collect(Collectors.toSet());
     Map<String, Long> nudgesPerSid = ledger.stream().filter(row -> row.providerId() != null)
         .collect(Collectors.groupingBy(LedgerRow::providerId, Collectors.counting()));
     long sharedSids = nudgesPerSid.values().stream().filter(count -> count > 1).count();
-    int lookups = twilio.lookups.size();
+    long stillQueued = received.stream().filter(sms -> sms.sent == null).count();
+    // An entry in doubt that Twilio had: its message was created before the kill. Queued: Twilio had
+    // not sent it yet when the dead node's locks expired and the look-up could first run.
+    Map<String, TwilioQueue.Sms> bySid = received.stream().collect(Collectors.toMap(sms -> sms.sid, sms -> sms));
+    Instant lookUpFrom = killed.plusMillis(LOCK_TIME_MILLIS);
+    List<TwilioQueue.Sms> inDoubtAtTwilio = ledger.stream().filter(row -> inDoubt.contains(row.nudgeId()))
+        .map(row -> bySid.get(row.providerId())).filter(sms -> sms != null && sms.created.isBefore(killed)).toList();
+    long inDoubtQueued = inDoubtAtTwilio.stream().filter(sms -> sms.sent == null || sms.sent.isAfter(lookUpFrom)).count();
 
     String summary = String.join(System.lineSeparator(),
-        "Restart test: " + NUDGES + " reminders to " + DISTRIBUTORS + " distributors (recorded in " + seconds(scheduling)
-            + ", then due at once)",
-        "  sent before the kill (SIGKILL, " + seconds(sendingBeforeKill) + " after they became due): " + sentBeforeKill
-            + "; ledger at the kill: " + atKill,
-        "  in flight at the kill: " + inFlightAtKill + " taken by the stand-in with the answer cut off, " + cutOffOnTheWay
-            + " requests cut off before they reached it",
-        "  sent after the restart: " + (received.size() - sentBeforeKill) + " (all delivered " + seconds(afterRestart)
-            + " after the restart); message-list look-ups after an unknown outcome: " + lookups,
+        "Restart test: " + NUDGES + " reminders to " + DISTRIBUTORS + " distributors on two nodes (recorded in "
+            + seconds(scheduling) + ", then due at once); Twilio's queue sends one a " + QUEUE_PACE.toSeconds() + " s",
+        "  accepted by Twilio before the first node was killed (SIGKILL, " + seconds(sendingBeforeKill)
+            + " after they became due): " + (acceptedAtKill - welcomes),
+        "  left in doubt by the dead node (ATTEMPTING until its locks expired): " + inDoubt.size() + ", of which "
+            + inDoubtAtTwilio.size() + " Twilio had taken (the answer cut off; " + inDoubtQueued
+            + " still in its queue at the look-up) and " + (inDoubt.size() - inDoubtAtTwilio.size())
+            + " never reached it (" + cutOffOnTheWay + " requests cut off on the way)",
+        "  all delivered " + seconds(afterKill) + " after the kill; message-list look-ups: " + twilio.lookups()
+            + "; still queued at Twilio at the end: " + stillQueued,
         "  POSTs received: " + received.size() + ", duplicates: " + duplicates + ", missing: " + missing
             + ", ledger entries sharing a message sid: " + sharedSids,
         "  ledger now: " + ledgerByStatus(database));
     System.out.println(summary);
     Files.writeString(WORK.resolve("summary.txt"), summary + System.lineSeparator());
 
+    assertThat(inDoubt).as("reminders the dead node left in doubt: none, and the test proves nothing").isNotEmpty();
+    assertThat(inDoubtQueued).as("reminders in doubt that Twilio had queued: none, and the queue's case is not tried")
+        .isPositive();
     assertThat(ledger).as("one ledger entry per nudge, welcomes included").hasSize(MESSAGES);
     assertThat(ledger).extracting(LedgerRow::nudgeId).containsAll(recipientOfNudge.keySet());
     for (LedgerRow row : ledger.stream().filter(row -> recipientOfNudge.containsKey(row.nudgeId())).toList()) {
@@ -253,7 +274,7 @@ class RestartDeliveryIT {
           .isEqualTo(phoneOf.get(recipientOfNudge.get(row.nudgeId())));
     }
     assertThat(wireMock.findAllUnmatchedRequests()).as("requests the stand-in did not expect").isEmpty();
-    assertThat(twilio.refused).as("requests the stand-in refused").isEmpty();
+    assertThat(refused()).as("requests the stand-in refused").isEmpty();
     assertThat(wrong).as("recipient and text whose messages received differ from the nudges scheduled").isEmpty();
     assertThat(received).as("one POST per nudge").hasSize(MESSAGES);
     assertThat(issuedSids).as("every accepted message has its own sid").hasSize(MESSAGES);
@@ -262,11 +283,34 @@ class RestartDeliveryIT {
     assertThat(sharedSids).as("ledger entries that claim the same message").isZero();
     assertThat(processInstances(database)).as("nudge-delivery instances: ended at 'Nudge sent', still running, incidents")
         .containsExactly(MESSAGES, 0, 0);
+
+    // The surviving node stops on SIGTERM while it sends, within its graceful shutdown time, and
+    // finishes the sends it has begun.
+    holdSendJobs(second, admin, true);
+    scheduleNudges(List.of(second), admin, new ArrayList<>(phoneOf.keySet()), NUDGES_AT_SHUTDOWN);
+    holdSendJobs(second, admin, false);
+    await(Duration.ofMinutes(1), () -> twilio.accepted().size() >= MESSAGES + NUDGES_AT_SHUTDOWN / 10,
+        "the second node to send again");
+    Instant stopAsked = Instant.now();
+    int sentAtStop = twilio.accepted().size() - MESSAGES;
+    secondNode.destroy(); // SIGTERM on Linux
+    boolean stopped = secondNode.waitFor(SHUTDOWN_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    Duration stopping = Duration.between(stopAsked, Instant.now());
+    int sentBeforeStop = twilio.accepted().size() - MESSAGES;
+    String shutdown = "  SIGTERM while sending " + NUDGES_AT_SHUTDOWN + " more (" + sentAtStop + " sent): stopped "
+        + (stopped ? "after " + seconds(stopping) : "not within " + SHUTDOWN_DEADLINE) + ", " + sentBeforeStop
+        + " sent by then, ledger: " + ledgerByStatus(database);
+    System.out.println(shutdown);
+    Files.writeString(WORK.resolve("summary.txt"), shutdown + System.lineSeparator(), StandardOpenOption.APPEND);
+    assertThat(stopped).as("the node stopped on SIGTERM within %s while sending", SHUTDOWN_DEADLINE).isTrue();
+    assertThat(secondNode.exitValue()).as("stopped by SIGTERM").isEqualTo(143);
+    assertThat(sentAtStop).as("asked to stop while sending").isLessThan(NUDGES_AT_SHUTDOWN);
+    assertThat(attempting(database)).as("sends begun and not finished when the node stopped").isEmpty();
   }
 
   // ---- the application as its own process -------------------------------------------------
 
-  private Process start(int run, int port, String database) throws IOException {
+  private Process start(int node, int port, String database, SlowLink link) throws IOException {
     Path jar = packagedJar();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // C1 only: the application starts in a third of the time on a small machine; it changes nothing the test checks
@@ -274,7 +318,7 @@ class RestartDeliveryIT {
         "--spring.profiles.active=mysql",
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS);
     ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true)
-        .redirectOutput(WORK.resolve("app-" + run + ".log").toFile());
+        .redirectOutput(WORK.resolve("app-" + node + ".log").toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("JOURNEY_") || name.startsWith("TWILIO_")
         || name.startsWith("CAMUNDA_"));
@@ -283,8 +327,8 @@ class RestartDeliveryIT {
     env.put("JOURNEY_DB_USER", MariaDb.user());
     env.put("JOURNEY_DB_PASSWORD", MariaDb.password());
     env.put("JOURNEY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    // the same public address for both runs: it is part of every reminder's text
-    env.put("JOURNEY_PUBLIC_URL", "http://localhost:" + port);
+    // the same public address for both nodes (a load balancer's): it is part of every reminder's text
+    env.put("JOURNEY_PUBLIC_URL", "https://coach.example.com");
     env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
     env.put("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
     env.put("TWILIO_FROM", FROM);
@@ -355,15 +399,17 @@ class RestartDeliveryIT {
     return phoneOf;
   }
 
-  /** Records the nudges through POST /api/nudges, eight at a time; answers nudge id to recipient. */
-  private Map<String, String> scheduleNudges(Http http, String admin, List<String> recipients) throws Exception {
+  /** Records the nudges through POST /api/nudges, eight at a time, alternating between the nodes; answers nudge id to recipient. */
+  private Map<String, String> scheduleNudges(List<Http> nodes, String admin, List<String> recipients, int nudges)
+      throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
       List<Future<String[]>> calls = new ArrayList<>();
-      for (int i = 0; i < NUDGES; i++) {
+      for (int i = 0; i < nudges; i++) {
         String recipient = recipients.get(i % recipients.size());
         String messageKey = MESSAGE_KEYS[(i / recipients.size()) % MESSAGE_KEYS.length];
         String body = json.createObjectNode().put("recipientId", recipient).put("messageKey", messageKey).toString();
+        Http http = nodes.get(i % nodes.size());
         calls.add(clients.submit(() -> {
           HttpResponse<String> response = http.post("/api/nudges", admin, body);
           assertThat(response.statusCode()).as("POST /api/nudges: %s", response.body()).isEqualTo(201);
@@ -372,10 +418,10 @@ class RestartDeliveryIT {
       }
       Map<String, String> recipientOfNudge = new HashMap<>();
       for (Future<String[]> call : calls) {
-        String[] nudge = call.get(2, TimeUnit.MINUTES);
+        String[] nudge = call.get(4, TimeUnit.MINUTES);
         recipientOfNudge.put(nudge[0], nudge[1]);
       }
-      assertThat(recipientOfNudge).hasSize(NUDGES);
+      assertThat(recipientOfNudge).hasSize(nudges);
       return recipientOfNudge;
     } finally {
       clients.shutdownNow();
@@ -412,6 +458,17 @@ class RestartDeliveryIT {
       }
     }
     return byStatus;
+  }
+
+  private static Set<String> attempting(String database) throws SQLException {
+    Set<String> nudges = new TreeSet<>();
+    try (Connection connection = connect(database); Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT nudge_id FROM send_ledger WHERE status = 'ATTEMPTING'")) {
+      while (rs.next()) {
+        nudges.add(rs.getString(1));
+      }
+    }
+    return nudges;
   }
 
   private static List<LedgerRow> ledger(String database) throws SQLException {
@@ -477,26 +534,33 @@ class RestartDeliveryIT {
     wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(60)
         .extensions(twilio));
     wireMock.start();
-    link = new SlowLink(wireMock.port(), 40, 250);
     // Twilio takes the message: basic auth with the account, the form fields a message needs.
-    // Slow enough that the kill finds messages in flight.
+    // As slow as Twilio answers from afar (150 to 400 ms), so the kill finds messages Twilio has taken but not answered.
     wireMock.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(1)
         .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
         .withHeader("Content-Type", matching("application/x-www-form-urlencoded.*"))
         .withFormParam("To", matching("\\+[1-9][0-9]{6,14}"))
         .withFormParam("From", equalTo(FROM))
         .withFormParam("Body", matching("(?s).+"))
-        .willReturn(aResponse().withUniformRandomDelay(20, 120).withTransformers(TwilioStandIn.NAME)));
+        .willReturn(aResponse().withUniformRandomDelay(150, 400).withTransformers(TwilioQueue.NAME)));
     // the message list, asked after an attempt of unknown outcome
     wireMock.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).atPriority(1)
         .withBasicAuth(ACCOUNT_SID, AUTH_TOKEN)
-        .willReturn(aResponse().withTransformers(TwilioStandIn.NAME)));
+        .willReturn(aResponse().withTransformers(TwilioQueue.NAME)));
     // anything else: Twilio's error answer, and the test fails
-    wireMock.stubFor(any(anyUrl()).atPriority(10)
-        .willReturn(aResponse().withTransformers(TwilioStandIn.NAME)));
+    wireMock.stubFor(any(anyUrl()).atPriority(REFUSED)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+            .withBody("{\"code\":21601,\"message\":\"The stand-in refused this request\",\"status\":400}")));
   }
 
-  record Sms(String sid, String to, String from, String body, Instant at) {
+  /** The priority of the stub that answers what Twilio would refuse. */
+  private static final int REFUSED = 10;
+
+  private List<String> refused() {
+    return wireMock.getAllServeEvents().stream()
+        .filter(event -> event.getStubMapping() != null && Integer.valueOf(REFUSED).equals(event.getStubMapping().getPriority()))
+        .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl())
+        .toList();
   }
 
   /**
@@ -650,111 +714,6 @@ class RestartDeliveryIT {
       }
       cut();
       threads.shutdownNow();
-    }
-  }
-
-  /**
-   * Answers as Twilio would and keeps what it accepted: a POST with the stub's checks passed is a
-   * message (with a new sid), a GET lists the accepted messages to a number, anything else is refused.
-   */
-  static final class TwilioStandIn implements ResponseDefinitionTransformerV2 {
-
-    static final String NAME = "twilio-stand-in";
-    static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
-
-    final ConcurrentLinkedQueue<Sms> accepted = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> lookups = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Override
-    public String getName() {
-      return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-      Request request = serveEvent.getRequest();
-      ResponseDefinition stub = serveEvent.getResponseDefinition();
-      boolean messages = request.getUrl().startsWith(MESSAGES_PATH) && serveEvent.getStubMapping() != null
-          && serveEvent.getStubMapping().getPriority() != null && serveEvent.getStubMapping().getPriority() == 1;
-      if (messages && request.getMethod().equals(RequestMethod.POST)) {
-        Map<String, String> form = form(request.getBodyAsString());
-        Sms sms = new Sms("SM" + UUID.randomUUID().toString().replace("-", ""), form.get("To"), form.get("From"),
-            form.get("Body"), Instant.now());
-        accepted.add(sms);
-        return ResponseDefinitionBuilder.like(stub).but().withStatus(201)
-            .withHeader("Content-Type", "application/json").withBody(message(sms, "queued").toString()).build();
-      }
-      if (messages && request.getMethod().equals(RequestMethod.GET)) {
-        String to = request.queryParameter("To").isPresent() ? request.queryParameter("To").firstValue() : null;
-        Instant after = dateSentAfter(request);
-        lookups.add(to + " since " + after);
-        ArrayNode list = json.createArrayNode();
-        accepted.stream().filter(sms -> to == null || sms.to().equals(to))
-            .filter(sms -> after == null || !sms.at().isBefore(after))
-            .sorted((a, b) -> b.at().compareTo(a.at()))
-            .forEach(sms -> list.add(message(sms, "delivered")));
-        ObjectNode page = json.createObjectNode();
-        page.set("messages", list);
-        page.put("uri", request.getUrl()).put("first_page_uri", request.getUrl()).putNull("next_page_uri")
-            .putNull("previous_page_uri").put("page", 0).put("page_size", Math.max(50, list.size())).put("start", 0)
-            .put("end", Math.max(0, list.size() - 1));
-        return ResponseDefinitionBuilder.like(stub).but().withStatus(200)
-            .withHeader("Content-Type", "application/json").withBody(page.toString()).build();
-      }
-      refused.add(request.getMethod() + " " + request.getUrl());
-      return ResponseDefinitionBuilder.like(stub).but().withStatus(400).withHeader("Content-Type", "application/json")
-          .withBody("{\"code\":21601,\"message\":\"The stand-in refused this request\",\"status\":400}").build();
-    }
-
-    private ObjectNode message(Sms sms, String status) {
-      String date = RFC_2822.format(sms.at().atZone(ZoneOffset.UTC));
-      ObjectNode node = json.createObjectNode().put("sid", sms.sid()).put("account_sid", ACCOUNT_SID)
-          .put("to", sms.to()).put("from", sms.from()).put("body", sms.body()).put("status", status)
-          .put("direction", "outbound-api").put("num_segments", "1").put("num_media", "0").put("api_version", "2010-04-01")
-          .put("date_created", date).put("date_updated", date)
-          .put("uri", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sms.sid() + ".json");
-      if (status.equals("queued")) {
-        node.putNull("date_sent");
-      } else {
-        node.put("date_sent", date);
-      }
-      return node;
-    }
-
-    /** Twilio's {@code DateSent>} (or {@code DateSent>=}) filter, in UTC, to the second. */
-    private static Instant dateSentAfter(Request request) {
-      String url = request.getUrl();
-      String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
-      for (Map.Entry<String, String> parameter : form(query).entrySet()) {
-        if (parameter.getKey().startsWith("DateSent>")) {
-          String text = parameter.getValue();
-          try {
-            return LocalDateTime.parse(text.replace("Z", "")).toInstant(ZoneOffset.UTC);
-          } catch (DateTimeParseException e) {
-            return ZonedDateTime.parse(text).toInstant();
-          }
-        }
-      }
-      return null;
-    }
-
-    private static Map<String, String> form(String body) {
-      Map<String, String> form = new HashMap<>();
-      for (String pair : body.split("&")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-      }
-      return form;
     }
   }
 }

@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Before the start lock, one of the two died in most trials ("The group already exists").
  */
 @Tag("mariadb")
-// in a JVM of its own (surefire execution "first-start"): its applications would otherwise take over the
+// in a JVM of its own (suite FirstStartJvm, surefire execution "own-jvms"): its applications would otherwise take over the
 // engine that Camunda's REST login of the other tests' application finds in the process-wide registry
 @Tag("first-start")
 @ExtendWith(MariaDb.class)
