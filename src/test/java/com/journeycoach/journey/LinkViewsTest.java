@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachTest;
 import com.journeycoach.TestUsers;
+import com.journeycoach.WebappSession;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
@@ -14,11 +15,6 @@ import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -193,24 +189,11 @@ class LinkViewsTest {
   }
 
   @Test
-  void theDistributorOpeningTheLinkInTheBrowserTheyUseForTasklistIsNoView() throws Exception {
+  void theDistributorOpeningTheLinkInTheBrowserTheyUseForTasklistIsNoView() {
     ProcessInstance journey = journeyWaitingForView();
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-    String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
-        .header("User-Agent", Http.PROSPECTS_BROWSER).build(), HttpResponse.BodyHandlers.ofString());
-    String csrf = cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-        .header("User-Agent", Http.PROSPECTS_BROWSER)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + DISTRIBUTOR + "&password="
-            + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    WebappSession tasklist = WebappSession.logIn(port, DISTRIBUTOR, TestUsers.PASSWORD);
 
-    HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(URI.create(base + "/s/" + shareOf(journey).token()))
-        .header("User-Agent", Http.PROSPECTS_BROWSER).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> opened = tasklist.get("/s/" + shareOf(journey).token());
 
     assertRedirectedToTheAsset(opened, "the distributor logged in to Tasklist");
     assertNotViewed(journey, "the distributor logged in to Tasklist");
