@@ -139,6 +139,19 @@ class TaskAssignmentTest {
     assertThat(refused.statusCode()).isIn(403, 404);
   }
 
+  /** What Tasklist's journey-coach-roles.js asks to offer the "×" and Create task: managers reassign, nobody creates. */
+  @Test
+  void tasklistLearnsThatManagersReassignAndDistributorsDoNot() {
+    String check = "/camunda/api/engine/engine/default/authorization/check?resourceName=Task&resourceType=7&permissionName=";
+    WebappSession manager = WebappSession.logIn(port, MANAGER, TestUsers.PASSWORD);
+    WebappSession distributor = WebappSession.logIn(port, DISTRIBUTOR, TestUsers.PASSWORD);
+
+    assertThat(manager.get(check + "TASK_ASSIGN").body()).contains("\"authorized\":true");
+    assertThat(distributor.get(check + "TASK_ASSIGN").body()).contains("\"authorized\":false");
+    assertThat(manager.get(check + "CREATE").body()).contains("\"authorized\":false");
+    assertThat(distributor.get(check + "CREATE").body()).contains("\"authorized\":false");
+  }
+
   @Test
   void aBadPhoneInTheAddAProspectFormIsA400NamingTheFieldInTheWebappAndOverEngineRest() {
     long journeys = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("prospect-development").count();
