@@ -23,6 +23,18 @@ public final class Http {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * What a prospect's phone sends: Chrome on Android, in the reduced form Chrome sends since 2023. A tracked
+   * link counts only a person's view, and Java's own client is software (LinkPreviewers).
+   */
+  public static final String PROSPECTS_BROWSER =
+      "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+  /** Opens a tracked link ({@code /s/...}) as the prospect's browser does, without following the redirect. */
+  public HttpResponse<String> openAsProspect(String path) {
+    return send(request(path, null).header("User-Agent", PROSPECTS_BROWSER).GET().build());
+  }
+
   public HttpResponse<String> get(String path, String authorization) {
     return send(request(path, authorization).GET().build());
   }

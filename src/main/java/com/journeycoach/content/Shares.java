@@ -92,10 +92,11 @@ public class Shares {
     int updated = jdbc.sql("UPDATE asset_share SET view_count = view_count + 1, first_viewed_at = COALESCE(first_viewed_at, ?)"
             + " WHERE token = ?")
         .params(Timestamp.from(clock.instant()), token).update();
-    return updated == 0 ? Optional.empty() : findByToken(token);
+    return updated == 0 ? Optional.empty() : byToken(token);
   }
 
-  private Optional<Share> findByToken(String token) {
+  /** The share of a tracked link, without counting a view. */
+  public Optional<Share> byToken(String token) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM asset_share WHERE token = ?").param(token).query(Shares::share).optional();
   }
 

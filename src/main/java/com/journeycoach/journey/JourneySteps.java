@@ -30,6 +30,7 @@ import com.journeycoach.people.Audience;
 import com.journeycoach.content.NextAsset;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
+import com.journeycoach.people.PhoneNumbers;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.system.EngineText;
@@ -103,6 +104,8 @@ public class JourneySteps {
         throw new InvalidInputException("A journey needs a prospectId, or a distributor who starts it from Tasklist");
       }
       Object audience = execution.getVariable(ProspectDevelopment.AUDIENCE);
+      // a wrong number is refused naming the form's field (the prospect's own record calls it phone)
+      PhoneNumbers.normalise(PROSPECT_PHONE, text(execution, PROSPECT_PHONE));
       prospect = prospects.addFromRunningJourney(new Prospects.NewProspect(distributorId,
           text(execution, PROSPECT_FIRST_NAME), text(execution, PROSPECT_LAST_NAME), text(execution, PROSPECT_EMAIL),
           text(execution, PROSPECT_PHONE), audience == null ? null : Audience.valueOf(audience.toString())));

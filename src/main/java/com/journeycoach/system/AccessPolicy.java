@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * What each group may do, least privilege first; written down, with the reasons, in
@@ -61,7 +62,9 @@ public final class AccessPolicy {
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB)));
     grants.add(new Grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY,
         List.of(Permissions.READ, ProcessInstancePermissions.RETRY_JOB)));
-    grants.add(new Grant(Groups.MANAGERS, Resources.TASK, ANY, List.of(Permissions.READ)));
+    // and give any task to someone (back) when its assignee cannot work it; names, not ids, in their lists
+    grants.add(new Grant(Groups.MANAGERS, Resources.TASK, ANY, List.of(Permissions.READ, TaskPermissions.TASK_ASSIGN)));
+    grants.add(new Grant(Groups.MANAGERS, Resources.USER, ANY, List.of(Permissions.READ)));
     grants.add(new Grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, List.of(Permissions.READ)));
     grants.add(new Grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY,
         List.of(Permissions.READ, Permissions.READ_HISTORY)));

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
@@ -117,7 +120,11 @@ public class FormSubmissions extends AbstractProcessEnginePlugin {
       }
     }
 
-    /** Refuses a change of who works on a task, unless an administrator makes it. */
+    /**
+     * Refuses a change of who works on a task (unclaiming included), unless an administrator makes it or
+     * someone whose group may assign every task ({@code TASK_ASSIGN} on all tasks: managers). A task's
+     * assignee holds only {@code TASK_WORK} on it, so a distributor never strands their journey's task.
+     */
     void checkReassignment(String taskId, String newUserId) {
       Authentication person = person();
       if (person == null || isAdministrator(person)) {
@@ -126,7 +133,18 @@ public class FormSubmissions extends AbstractProcessEnginePlugin {
       if (newUserId != null && newUserId.equals(person.getUserId()) && claimable(taskId)) {
         return;
       }
-      throw new ForbiddenException("A task is worked by the person it is assigned to; only an administrator reassigns it");
+      if (assignsEveryTask(person)) {
+        return;
+      }
+      throw new ForbiddenException("A task is worked by the person it is assigned to; only a manager or an administrator"
+          + " reassigns it");
+    }
+
+    /** A group-wide grant, not the assignee's own grant on the task (which an earlier version made UPDATE). */
+    private boolean assignsEveryTask(Authentication person) {
+      return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() ->
+          context.getAuthorizationManager().isAuthorized(person.getUserId(), person.getGroupIds(), TaskPermissions.TASK_ASSIGN,
+              Resources.TASK, Authorization.ANY)));
     }
 
     /** Refuses a call that people do not make on tasks (BPMN errors, escalations, variable removal). */

@@ -14,7 +14,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Applies the {@link LoginThrottle} to every request that checks a password: the webapps' login,
- * HTTP Basic on {@code /engine-rest} and {@code /api}, and {@code /engine-rest/identity/verify}
+ * HTTP Basic on {@code /engine-rest}, {@code /api} and a tracked link ({@link SignedIn}), and {@code /engine-rest/identity/verify}
  * (which checks another user's password). A throttled client gets 429 with {@code Retry-After}
  * and a problem detail, before any password is checked, so it does not delay the user either.
  *

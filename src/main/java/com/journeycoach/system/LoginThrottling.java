@@ -20,7 +20,7 @@ public class LoginThrottling {
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webappPath));
     registration.setName("journey-coach-login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", webappPath + "/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/s/*", webappPath + "/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }

@@ -20,7 +20,7 @@ class IdempotencyPerCallerOnH2Test extends IdempotencyPerCallerTests {
 
   @Override
   Answer get(String path) {
-    return answer(new Http(port).get(path, null));
+    return answer(new Http(port).openAsProspect(path));
   }
 
   private static Answer answer(HttpResponse<String> response) {

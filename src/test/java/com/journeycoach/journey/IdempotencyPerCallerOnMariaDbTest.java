@@ -1,5 +1,6 @@
 package com.journeycoach.journey;
 
+import com.journeycoach.Http;
 import com.journeycoach.JourneyCoachOnMariaDb;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +43,7 @@ class IdempotencyPerCallerOnMariaDbTest extends IdempotencyPerCallerTests {
 
   @Override
   Answer get(String path) {
-    return perform(MockMvcRequestBuilders.get(path));
+    return perform(MockMvcRequestBuilders.get(path).header("User-Agent", Http.PROSPECTS_BROWSER));
   }
 
   private Answer perform(RequestBuilder request) {

@@ -3,6 +3,7 @@ package com.journeycoach.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.journeycoach.Http;
 import com.journeycoach.TestUsers;
 import com.journeycoach.people.Audience;
 import com.journeycoach.content.SampleCatalog;
@@ -59,7 +60,7 @@ abstract class IdempotencyPerCallerTests {
   /** {@code POST /api/touchpoints} as the user (password {@link TestUsers#PASSWORD}). */
   abstract Answer post(String userId, String json);
 
-  /** {@code GET} without credentials. */
+  /** {@code GET} without credentials, from the prospect's browser ({@link Http#PROSPECTS_BROWSER}). */
   abstract Answer get(String path);
 
   @BeforeEach

@@ -79,7 +79,7 @@ class JourneyOverHttpTest {
     json(http.post("/engine-rest/task/" + share.get("id").asText() + "/submit-form", DISTRIBUTOR,
         "{\"variables\":{\"shareChannel\":{\"value\":\"SMS\"}}}"), 204);
 
-    HttpResponse<String> opened = http.get(link.substring(link.indexOf("/s/")), null);
+    HttpResponse<String> opened = http.openAsProspect(link.substring(link.indexOf("/s/")));
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(opened.headers().firstValue("Location")).hasValue("https://media.verdant-health.example/videos/verdant-story");
 

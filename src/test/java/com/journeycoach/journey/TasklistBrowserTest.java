@@ -184,6 +184,48 @@ class TasklistBrowserTest {
         .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
   }
 
+  /**
+   * Nothing a distributor does strands a journey: Tasklist offers them neither the "×" beside their name nor
+   * *Create task*, nor Camunda's migration banner; forced to show, the "×" is refused by the server and the
+   * task stays theirs. The start menu offers *Add a prospect*.
+   */
+  @Test
+  void aDistributorCannotUnassignTheirTaskInTasklistAndIsNotOfferedCreateTask() {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Una", "Assigned", null, null,
+        Audience.PRODUCT_CUSTOMER));
+    ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(prospect.id()).singleResult();
+    String taskId = openTask(journey).getId();
+    WebDriver browser = chromium.driver();
+    WebDriverWait wait = chromium.waiting();
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    logIn(browser, wait);
+
+    WebElement assignee = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.assignee")));
+    wait.until(ExpectedConditions.textToBePresentInElement(assignee, distributorId));
+    wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+        "return document.body.classList.contains('jc-roles-known');"));
+    WebElement unassign = assignee.findElement(By.cssSelector(".unclaim"));
+    assertThat(unassign.isDisplayed()).as("the \"×\" beside their name").isFalse();
+    assertThat(browser.findElements(By.cssSelector(".create-task-action"))).as("Create task")
+        .allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as("Camunda's migration banner")
+        .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+
+    // forced into view, Tasklist's own "×" is refused by the server and the task stays theirs
+    ((JavascriptExecutor) browser).executeScript("document.body.classList.add('jc-may-reassign');");
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(assignee.findElement(By.cssSelector(".unclaim")))));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "An error happened while unclaiming the task."));
+    assertThat(openTask(journey).getAssignee()).isEqualTo(distributorId);
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(taskId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_ASSIGN).count()).isZero();
+
+    // the start menu names the journey by what the distributor does
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='Add a prospect']")));
+  }
+
   /** Tasklist's fixed footer covers the bottom of the page: bring the element to the middle before clicking it. */
   private static void click(WebDriver browser, WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);

@@ -169,10 +169,10 @@ class TouchpointApiTest {
   void theTrackedLinkRedirectsOnlyToTheAssetsRegisteredAddress() {
     Share share = shares.ofProspect(prospect.id()).get(0);
 
-    HttpResponse<String> opened = http.get("/s/" + share.token() + "?url=https://evil.example/phish&next=//evil.example", null);
+    HttpResponse<String> opened = http.openAsProspect("/s/" + share.token() + "?url=https://evil.example/phish&next=//evil.example");
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(opened.headers().firstValue("Location")).hasValue("https://media.verdant-health.example/videos/verdant-story");
-    http.get("/s/" + share.token(), null);
+    http.openAsProspect("/s/" + share.token());
 
     Share counted = shares.get(share.id());
     assertThat(counted.viewCount()).isEqualTo(2);
