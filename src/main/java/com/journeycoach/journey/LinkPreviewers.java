@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells a prospect's browser from the machines that open a tracked link without a person looking:
  * the link previews of chat apps (WhatsApp, iMessage, Slack, Telegram, Teams, ...), crawlers, scripts.
- * Yauaa classifies the user agent; its analyzer is built once, in the background from start-up (about
- * 8 s of one core), and remembers the answers for recent user agents. Opening a link waits for it.
+ * Yauaa classifies the user agent; its analyzer is built once per JVM, in the background from start-up
+ * (about 8 s of one core), and remembers the answers for recent user agents. Opening a link waits for it.
  */
 @Component
 public class LinkPreviewers {
@@ -25,17 +25,27 @@ public class LinkPreviewers {
   private static final Set<String> NOT_A_PERSON = Set.of("Robot", "Robot Mobile", "Cloud Application", "Special", "Hacker",
       "Testclient");
 
+  /** One analyzer per JVM, started by the first instance: it holds no state of an application context. */
+  private static CompletableFuture<UserAgentAnalyzer> shared;
+
   private final CompletableFuture<UserAgentAnalyzer> analyzer;
 
   public LinkPreviewers() {
-    var builder = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, "link-previewers");
-      thread.setDaemon(true);
-      thread.setPriority(Thread.MIN_PRIORITY);
-      return thread;
-    });
-    analyzer = CompletableFuture.supplyAsync(LinkPreviewers::build, builder);
-    analyzer.whenComplete((built, failed) -> builder.shutdown());
+    analyzer = analyzer();
+  }
+
+  private static synchronized CompletableFuture<UserAgentAnalyzer> analyzer() {
+    if (shared == null || shared.isCompletedExceptionally()) {
+      var builder = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "link-previewers");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+      });
+      shared = CompletableFuture.supplyAsync(LinkPreviewers::build, builder);
+      shared.whenComplete((built, failed) -> builder.shutdown());
+    }
+    return shared;
   }
 
   private static UserAgentAnalyzer build() {
