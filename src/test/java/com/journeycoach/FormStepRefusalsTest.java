@@ -86,7 +86,7 @@ class FormStepRefusalsTest {
         distributorLogin, variables("{\"prospectFirstName\":{\"value\":\"Lee\"},\"audience\":{\"value\":\"PRODUCT_CUSTOMER\"},"
             + "\"prospectPhone\":{\"value\":\"+49 1\"}}"));
 
-    assertProblem(refused, "phone: not a valid phone number");
+    assertProblem(refused, "prospectPhone: not a valid phone number");
     assertThat(prospects.ofDistributor(distributor)).isEmpty();
   }
 
