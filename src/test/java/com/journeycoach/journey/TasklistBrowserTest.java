@@ -112,7 +112,7 @@ class TasklistBrowserTest {
         .click();
     WebElement listed = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']")));
-    assertThat(listed.getText()).isEqualTo("Ask follow-up questions");
+    assertThat(listed.getText()).isEqualTo("Follow up with Pat P. on “" + catalog.get("verdant-story").title() + "”");
     listed.click();
 
     // form-js rendered the Camunda Form with the journey's variables
@@ -132,7 +132,7 @@ class TasklistBrowserTest {
     click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
     // a high purchase intent makes the prospect ready: the meeting task replaces the follow-up in the list
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space(.)='Record meeting outcome']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space(.)='Meet Pat P. and record the outcome']")));
     assertThat(browser.findElements(By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']"))).isEmpty();
 
     BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_AskFollowUp", "Gateway_ReadyToPresent")
