@@ -2,6 +2,7 @@ package com.journeycoach.content;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -56,16 +57,22 @@ public class ShareMessages {
     return new Suggested(text, smsHref(phone, text), mailtoHref(email, subject, body));
   }
 
-  /** An RFC 5724 {@code sms:} link: the number (if known) and the body, percent-encoded. */
+  /** An RFC 5724 {@code sms:} link: the number (if known, as the digits of E.164) and the body, percent-encoded. */
   static String smsHref(String phone, String body) {
-    return "sms:" + (phone == null ? "" : UriUtils.encode(phone, StandardCharsets.UTF_8)) + "?body=" + encode(body);
+    String number = phone == null ? "" : phone.replaceAll("[^+0-9]", "");
+    return "sms:" + number + "?body=" + encode(body);
   }
 
-  /** An RFC 6068 {@code mailto:} link: the address (if known), subject and body, percent-encoded (spaces as %20). */
+  /**
+   * An RFC 6068 {@code mailto:} link: the address (if known), subject and body, percent-encoded (spaces as %20,
+   * line breaks as CRLF). A plain address stays as it is, as mail apps expect; any other is encoded.
+   */
   static String mailtoHref(String email, String subject, String body) {
-    return "mailto:" + (email == null ? "" : UriUtils.encode(email, StandardCharsets.UTF_8)) + "?subject=" + encode(subject)
-        + "&body=" + encode(body.replace("\r\n", "\n").replace("\n", "\r\n"));
+    String to = email == null ? "" : PLAIN_ADDRESS.matcher(email).matches() ? email : encode(email);
+    return "mailto:" + to + "?subject=" + encode(subject) + "&body=" + encode(body.replace("\r\n", "\n").replace("\n", "\r\n"));
   }
+
+  private static final Pattern PLAIN_ADDRESS = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+");
 
   private static String encode(String text) {
     return UriUtils.encode(text, StandardCharsets.UTF_8);
