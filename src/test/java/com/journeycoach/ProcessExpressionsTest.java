@@ -50,9 +50,7 @@ class ProcessExpressionsTest {
   static final Set<String> VARIABLES = Set.of(
       ProspectDevelopment.DISTRIBUTOR_ID, ProspectDevelopment.SHARE_ID, ProspectDevelopment.ASSET_LEFT, ProspectDevelopment.VIEWED,
       ProspectDevelopment.READY_TO_PRESENT, ProspectDevelopment.OUTCOME, ProspectDevelopment.OTHER_ASSET_CHOSEN,
-      ProspectDevelopment.PROSPECT_SHORT_NAME, ProspectDevelopment.ASSET_TITLE,
-      DistributorOnboarding.SPONSOR_ID, DistributorOnboarding.REVIEWER_ID, DistributorOnboarding.DISTRIBUTOR_NAME,
-      DistributorOnboarding.PRODUCT,
+      DistributorOnboarding.SPONSOR_ID, DistributorOnboarding.REVIEWER_ID,
       NudgeDelivery.DELIVERABLE, NudgeDelivery.IN_SEND_WINDOW, NudgeDelivery.WAIT_UNTIL,
       ThresholdTuningProcess.LARGE_CHANGES_PROPOSED, ThresholdTuningProcess.THRESHOLD_DECISION,
       AssetReviewProcess.REVIEW_DECISION);

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * read it by expression: {@code camunda:dueDate="${worklist.due('prospect-development', 'share')}"} (the
  * threshold the step's pace timer reads, so the task falls due when its timer fires) and
  * {@code camunda:priority="${worklist.priority('share')}"}; a pace timer that fires raises the open tasks of
- * its journey ({@code ${worklist.overdue(execution)}}). The Tasklist filters sort by due date, then priority.
+ * its journey ({@code ${worklist.overdue(execution)}}). The Tasklist filters sort by due date, then priority. The
+ * names and descriptions read the journey's copies through it ({@code ${worklist.prospect(execution)}}), so a
+ * missing copy never stops a task from being created.
  */
 @Component("worklist")
 public class Worklist {
@@ -83,6 +85,38 @@ public class Worklist {
       DistributorOnboarding.TASK_COMPLETE_TRAINING, "training",
       DistributorOnboarding.TASK_TAKE_PRODUCT_TRAINING, "product-training",
       DistributorOnboarding.TASK_SPONSOR_CHECK_IN, "check-in");
+
+  /**
+   * The prospect as the journey's task names and descriptions call them ("Ana R."): a name never fails to create a
+   * task, so a journey that lacks the copy (moved in Cockpit, or migrated from an earlier diagram) names them from
+   * the full name, or "your prospect".
+   */
+  public String prospect(DelegateExecution execution) {
+    Object shortName = execution.getVariable(ProspectDevelopment.PROSPECT_SHORT_NAME);
+    if (shortName != null) {
+      return shortName.toString();
+    }
+    Object fullName = execution.getVariable(ProspectDevelopment.PROSPECT_NAME);
+    return fullName == null ? "your prospect" : fullName.toString();
+  }
+
+  /** The asset of the journey's current share, as the task names call it; "the next asset" when the copy is missing. */
+  public String asset(DelegateExecution execution) {
+    Object title = execution.getVariable(ProspectDevelopment.ASSET_TITLE);
+    return title == null ? "the next asset" : title.toString();
+  }
+
+  /** The product a product training is about; "suggested" when the suggestion brought none ("Take the suggested product training"). */
+  public String product(DelegateExecution execution) {
+    Object product = execution.getVariable(DistributorOnboarding.PRODUCT);
+    return product == null ? "suggested" : product.toString();
+  }
+
+  /** The new distributor of an onboarding, by first name; "them" when the copy is missing. */
+  public String newDistributor(DelegateExecution execution) {
+    Object name = execution.getVariable(DistributorOnboarding.DISTRIBUTOR_NAME);
+    return name == null ? "them" : name.toString();
+  }
 
   /**
    * How a task names a person: first name and last initial ("Ana R."), short enough that a task name with
