@@ -99,6 +99,57 @@ class FormStepRefusalsTest {
     assertStillOpen(share);
   }
 
+  /** The share form's new fields, each through submit-form and through complete: 400 naming it, and the share stays open. */
+  @Test
+  void shareAssetRefusesChangesToWhatItShowsForReading() {
+    String journeyId = journeyOf(prospectOf(distributor));
+    Task share = taskOf(journeyId, ProspectDevelopment.TASK_SHARE_ASSET);
+    String message = (String) runtime.getVariable(journeyId, ProspectDevelopment.SHARE_MESSAGE);
+
+    assertProblem(submit(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"Buy now!\"}}"),
+        "shareMessage: shown for reading, it cannot be changed");
+    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"Buy now!\"}}"),
+        "shareMessage: shown for reading, it cannot be changed");
+    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},"
+        + "\"shareLink\":{\"value\":\"https://evil.example/s/x\"}}"), "shareLink: shown for reading, it cannot be changed");
+    // what the form shows is not a field: it cannot be sent either
+    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"smsLink\":{\"value\":\"sms:+1?body=x\"}}"),
+        "smsLink: not a field of the form 'share-asset'");
+    assertStillOpen(share);
+    assertThat(runtime.getVariable(journeyId, ProspectDevelopment.SHARE_MESSAGE)).isEqualTo(message);
+  }
+
+  @Test
+  void shareAssetRefusesToCompleteWithoutSayingHowItWasShared() {
+    Task share = taskOf(journeyOf(prospectOf(distributor)), ProspectDevelopment.TASK_SHARE_ASSET);
+
+    // the channel is hidden while another asset is chosen, so the form cannot require it; the step does
+    assertProblem(submit(share, distributorLogin, "{}"), "shareChannel: required");
+    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"  \"}}"), "shareChannel: required");
+    assertStillOpen(share);
+  }
+
+  @Test
+  void shareAssetRefusesAnotherAssetThatIsNotEligible() {
+    String journeyId = journeyOf(prospectOf(distributor));
+    Task share = taskOf(journeyId, ProspectDevelopment.TASK_SHARE_ASSET);
+    String shareId = (String) runtime.getVariable(journeyId, ProspectDevelopment.SHARE_ID);
+    String notEligible = "otherAssetId: not an active asset this prospect may be sent now (its prerequisites come first)";
+
+    // cwm-results needs cwm-explained viewed first; the others are no asset, or not text the engine holds
+    assertProblem(submit(share, distributorLogin, "{\"otherAssetId\":{\"value\":\"cwm-results\"}}"), notEligible);
+    assertProblem(complete(share, distributorLogin, "{\"otherAssetId\":{\"value\":\"cwm-results\"}}"), notEligible);
+    assertProblem(complete(share, distributorLogin, "{\"otherAssetId\":{\"value\":\"no-such-asset\"}}"), notEligible);
+    assertProblem(complete(share, distributorLogin, "{\"otherAssetId\":{\"value\":7}}"), notEligible);
+    assertProblem(complete(share, distributorLogin, "{\"otherAssetId\":{\"value\":\"cwm-\ud83d\ude00\"}}"),
+        "otherAssetId.value: emoji and other characters beyond U+FFFF cannot be stored here");
+    assertProblem(complete(share, distributorLogin, "{\"otherAssetId\":{\"value\":\"" + "x".repeat(4001) + "\"}}"),
+        "otherAssetId: at most 4000 characters");
+    assertStillOpen(share);
+    assertThat(runtime.getVariable(journeyId, ProspectDevelopment.SHARE_ID)).isEqualTo(shareId);
+    assertThat(runtime.getVariable(journeyId, ProspectDevelopment.OTHER_ASSET_ID)).isNull();
+  }
+
   @Test
   void askFollowUpRefusesACloseEstimateThatIsNotAWholeNumber() {
     String journeyId = journeyOf(prospectOf(distributor));
@@ -258,6 +309,10 @@ class FormStepRefusalsTest {
 
   private HttpResponse<String> submit(Task task, String login, String variablesJson) {
     return http.post("/engine-rest/task/" + task.getId() + "/submit-form", login, variables(variablesJson));
+  }
+
+  private HttpResponse<String> complete(Task task, String login, String variablesJson) {
+    return http.post("/engine-rest/task/" + task.getId() + "/complete", login, variables(variablesJson));
   }
 
   private void assertStillOpen(Task task) {

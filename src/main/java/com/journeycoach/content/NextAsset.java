@@ -1,8 +1,10 @@
 package com.journeycoach.content;
 
 import com.journeycoach.people.Audience;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,12 +33,24 @@ public class NextAsset {
     return next(Set.of(), Set.of(), audience);
   }
 
+  /**
+   * Every asset the prospect may be sent now, in default sequence: what a distributor may choose instead of
+   * the first. The same rules hold (prerequisites viewed, audience, not sent before).
+   */
+  public List<Asset> eligibleFor(String prospectId, Audience audience) {
+    Shares.Progress progress = shares.progressOf(prospectId);
+    return eligible(progress.sharedAssetIds(), progress.viewedAssetIds(), audience).toList();
+  }
+
   private Optional<Asset> next(Set<String> shared, Set<String> viewed, Audience audience) {
+    return eligible(shared, viewed, audience).findFirst();
+  }
+
+  private Stream<Asset> eligible(Set<String> shared, Set<String> viewed, Audience audience) {
     return catalog.activeInSequence().stream()
         .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
         .filter(asset -> !shared.contains(asset.id()))
         .filter(asset -> asset.allows(audience))
-        .filter(asset -> viewed.containsAll(asset.prerequisites()))
-        .findFirst();
+        .filter(asset -> viewed.containsAll(asset.prerequisites()));
   }
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
@@ -56,13 +57,22 @@ public class Shares {
 
   /** Prepares the tracked link for an asset the distributor is about to share. */
   public Share create(String prospectId, String assetId, String distributorId) {
+    return create(prospectId, assetId, distributorId, null);
+  }
+
+  /**
+   * Prepares the tracked link for an asset the distributor chose instead of the one the journey suggested;
+   * the share records which one that was ({@code suggestedAssetId}, null when the suggestion was taken).
+   */
+  public Share create(String prospectId, String assetId, String distributorId, String suggestedAssetId) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     Instant now = clock.instant();
     Share share = new Share(UUID.randomUUID().toString(), token, prospectId, assetId, distributorId, null, now, null, null, 0);
-    jdbc.sql("INSERT INTO asset_share (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(share.id(), share.token(), prospectId, assetId, distributorId, null, Timestamp.from(now), null, null, 0)
+    jdbc.sql("INSERT INTO asset_share (" + COLUMNS + ", suggested_asset_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(share.id(), share.token(), prospectId, assetId, distributorId, null, Timestamp.from(now), null, null, 0,
+            suggestedAssetId)
         .update();
     return share;
   }
@@ -85,6 +95,21 @@ public class Shares {
       throw new NotFoundException("No share '" + shareId + "'");
     }
     return true;
+  }
+
+  /**
+   * The distributor showed the asset in person: counts as the prospect's first view, unless they viewed it
+   * already. Answers whether this counted the view.
+   */
+  public boolean recordViewInPerson(String shareId) {
+    return jdbc.sql("UPDATE asset_share SET view_count = view_count + 1, first_viewed_at = ? WHERE id = ? AND first_viewed_at IS NULL")
+        .params(Timestamp.from(clock.instant()), shareId).update() == 1;
+  }
+
+  /** The asset the journey had suggested when the distributor chose this share's asset instead; empty when they took the suggestion. */
+  public Optional<String> suggestedAssetOf(String shareId) {
+    return jdbc.sql("SELECT suggested_asset_id FROM asset_share WHERE id = ?").param(shareId).query(String.class).list()
+        .stream().filter(Objects::nonNull).findFirst();
   }
 
   /** Counts a view; the first one sets the first-view time. Empty when no share has that token. */

@@ -23,6 +23,8 @@ public final class DistributorOnboarding {
   public static final String TRAINING_SKIPPED = "trainingSkipped";
   /** The product whose training a {@link #MESSAGE_PRODUCT_TRAINING_SUGGESTED} suggests. */
   public static final String PRODUCT = "product";
+  /** The links to that product's training assets, as Markdown for the form. */
+  public static final String PRODUCT_TRAINING = "productTraining";
 
   // what the forms submit
   public static final String TRAINING_DONE = "trainingDone";

@@ -1,6 +1,17 @@
 package com.journeycoach.journey;
 
 import static com.journeycoach.journey.ProspectDevelopment.ASSET_LEFT;
+import static com.journeycoach.journey.ProspectDevelopment.ASSET_OUTCOME;
+import static com.journeycoach.journey.ProspectDevelopment.ASSET_SUMMARY;
+import static com.journeycoach.journey.ProspectDevelopment.CHOSEN_ASSET_ID;
+import static com.journeycoach.journey.ProspectDevelopment.MAILTO_LINK;
+import static com.journeycoach.journey.ProspectDevelopment.OTHER_ASSET_CHOICES;
+import static com.journeycoach.journey.ProspectDevelopment.OTHER_ASSET_CHOSEN;
+import static com.journeycoach.journey.ProspectDevelopment.OTHER_ASSET_ID;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_SHORT_NAME;
+import static com.journeycoach.journey.ProspectDevelopment.SHARE_MESSAGE;
+import static com.journeycoach.journey.ProspectDevelopment.SMS_LINK;
+import static com.journeycoach.journey.ProspectDevelopment.TASK_SHARE_ASSET;
 import static com.journeycoach.journey.ProspectDevelopment.ASSET_TITLE;
 import static com.journeycoach.journey.ProspectDevelopment.CLOSE_ESTIMATE;
 import static com.journeycoach.journey.ProspectDevelopment.DISTRIBUTOR_ID;
@@ -26,6 +37,9 @@ import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
 import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Asset;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.ShareMessages;
+import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Audience;
 import com.journeycoach.content.NextAsset;
 import com.journeycoach.content.Share;
@@ -38,7 +52,9 @@ import com.journeycoach.system.FormSubmissions;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -61,9 +77,16 @@ public class JourneySteps {
   private final FollowUpAnswers followUps;
   private final CoachingFacts coachingFacts;
   private final Coach coach;
+  private final Catalog catalog;
+  private final Distributors distributors;
+  private final ShareMessages shareMessages;
 
   public JourneySteps(Prospects prospects, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
-                      FollowUpAnswers followUps, CoachingFacts coachingFacts, Coach coach) {
+                      FollowUpAnswers followUps, CoachingFacts coachingFacts, Coach coach, Catalog catalog,
+                      Distributors distributors, ShareMessages shareMessages) {
+    this.catalog = catalog;
+    this.distributors = distributors;
+    this.shareMessages = shareMessages;
     this.prospects = prospects;
     this.nextAsset = nextAsset;
     this.shares = shares;
@@ -123,32 +146,93 @@ public class JourneySteps {
     execution.setVariable(PROSPECT_AUDIENCE, passedOn(prospect.audience()));
   }
 
-  /** "Choose next asset": prepares the tracked link of the next eligible asset, if any is left. */
+  /**
+   * "Choose next asset": prepares the tracked link of the next eligible asset, if any is left (or of the one the
+   * distributor chose instead at the share step, checked there), and what the tasks and the share form show.
+   */
   public void chooseNextAsset(DelegateExecution execution) {
     String prospectId = prospectId(execution);
+    Prospect prospect = prospects.get(prospectId);
     Object passed = execution.getVariable(PROSPECT_AUDIENCE);
-    Audience audience = passed == null ? prospects.get(prospectId).audience() : Audience.valueOf(passed.toString());
-    Optional<Asset> next = Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.forNewProspect(audience)
+    Audience audience = passed == null ? prospect.audience() : Audience.valueOf(passed.toString());
+    Object chosen = execution.getVariable(CHOSEN_ASSET_ID);
+    String suggested = chosen == null ? null : shares.get((String) execution.getVariable(SHARE_ID)).assetId();
+    Optional<Asset> next = chosen != null ? Optional.of(catalog.get(chosen.toString()))
+        : Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.forNewProspect(audience)
         : nextAsset.forProspect(prospectId, audience);
     execution.removeVariable(NEW_PROSPECT);
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
     execution.setVariable(ASSET_LEFT, Variables.booleanValue(next.isPresent(), true));
+    setIfChanged(execution, PROSPECT_SHORT_NAME, EngineText.storable(Worklist.shortName(prospect.firstName(), prospect.lastName())));
     next.ifPresent(asset -> {
-      Share share = shares.create(prospectId, asset.id(), prospects.get(prospectId).distributorId());
+      Share share = shares.create(prospectId, asset.id(), prospect.distributorId(), suggested);
+      String link = shares.linkOf(share);
       execution.setVariable(ASSET_TITLE, EngineText.storable(asset.title()));
       execution.setVariable(SHARE_ID, share.id());
-      execution.setVariable(SHARE_LINK, shares.linkOf(share));
+      execution.setVariable(SHARE_LINK, link);
+      execution.setVariable(ASSET_SUMMARY, EngineText.storable(asset.subject()));
+      execution.setVariable(ASSET_OUTCOME, EngineText.storable(asset.expectedOutcome()));
+      String distributorName = distributors.find(prospect.distributorId()).map(d -> d.firstName()).orElse(null);
+      // the links carry the whole name percent-encoded (ASCII, so an emoji survives); the text shown is a storable copy
+      ShareMessages.Suggested message = shareMessages.suggest(asset, prospect.firstName(), prospect.phone(), prospect.email(),
+          distributorName, link);
+      execution.setVariable(SHARE_MESSAGE, EngineText.storable(message.text()));
+      execution.setVariable(SMS_LINK, EngineText.storable(message.smsHref()));
+      execution.setVariable(MAILTO_LINK, EngineText.storable(message.mailtoHref()));
+      execution.setVariable(OTHER_ASSET_CHOICES, EngineText.storable(nextAsset.eligibleFor(prospectId, audience).stream()
+          .filter(other -> !other.id().equals(asset.id()))
+          .map(other -> other.id() + "|" + other.title().replaceAll("\\s+", " ").strip())
+          .collect(Collectors.joining("\n"))));
     });
   }
 
-  /** "Record share": the distributor sent the link; the prospect may have opened it already. */
+  /**
+   * "Record share": the distributor sent the link (the prospect may have opened it already), or showed the
+   * asset in person, which counts as the view at once; or chose another eligible asset instead, which the
+   * journey prepares next (the choice is recorded with its share).
+   */
   public void recordShare(DelegateExecution execution) {
     String shareId = (String) execution.getVariable(SHARE_ID);
-    Object channel = execution.getVariable(SHARE_CHANNEL);
-    boolean viewed = shares.markShared(shareId, channel == null ? null : channel.toString());
+    String other = text(execution, OTHER_ASSET_ID);
+    if (other != null) {
+      // the choice is the step's alone: the next share form starts without one
+      execution.removeVariable(OTHER_ASSET_ID);
+    }
+    Share share = shares.get(shareId);
+    if (other != null && !other.equals(share.assetId())) {
+      chooseOtherAsset(execution, other);
+      return;
+    }
+    execution.setVariable(OTHER_ASSET_CHOSEN, Variables.booleanValue(false, true));
+    String channel = text(execution, SHARE_CHANNEL);
+    if (channel == null) {
+      throw new InvalidInputException("Say how you shared the link", List.of(SHARE_CHANNEL + ": required"));
+    }
+    boolean viewed = shares.markShared(shareId, channel);
     // without an asset id, the touchpoint takes the share's
     touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, prospectId(execution), null, shareId);
+    if (!viewed && "IN_PERSON".equals(channel)) {
+      viewed = touchpoints.viewInPerson(share);
+    }
     execution.setVariable(VIEWED, Variables.booleanValue(viewed, true));
+  }
+
+  /** The distributor chose another asset than the suggested one: it must be one the prospect may be sent now. */
+  private void chooseOtherAsset(DelegateExecution execution, String assetId) {
+    if (!TASK_SHARE_ASSET.equals(execution.getCurrentActivityId())) {
+      // a journey on an earlier diagram records the share in a service task and cannot go back to choose
+      throw new InvalidInputException("This journey runs on an earlier version: share the suggested asset",
+          List.of(OTHER_ASSET_ID + ": not available in this journey"));
+    }
+    String prospectId = prospectId(execution);
+    boolean eligible = nextAsset.eligibleFor(prospectId, prospects.get(prospectId).audience()).stream()
+        .anyMatch(asset -> asset.id().equals(assetId));
+    if (!eligible) {
+      throw new InvalidInputException("That asset cannot be sent to this prospect now",
+          List.of(OTHER_ASSET_ID + ": not an active asset this prospect may be sent now (its prerequisites come first)"));
+    }
+    execution.setVariable(CHOSEN_ASSET_ID, Variables.stringValue(assetId, true));
+    execution.setVariable(OTHER_ASSET_CHOSEN, Variables.booleanValue(true, true));
   }
 
   /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
@@ -213,6 +297,13 @@ public class JourneySteps {
    */
   private static String prospectId(DelegateExecution execution) {
     return execution.getProcessBusinessKey();
+  }
+
+  /** Writes a variable only when its value changes: each write is a row of history. */
+  private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
+    }
   }
 
   private static String text(DelegateExecution execution, String name) {

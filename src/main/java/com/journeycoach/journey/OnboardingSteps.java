@@ -121,6 +121,17 @@ public class OnboardingSteps {
     execution.setVariableLocal(DistributorOnboarding.PRODUCT, execution.getVariable(DistributorOnboarding.PRODUCT));
   }
 
+  /** "Take product training" links the product's own training: its active product-knowledge assets, as Markdown. */
+  public void linkProductTraining(DelegateExecution execution) {
+    Object product = execution.getVariable(DistributorOnboarding.PRODUCT);
+    List<Asset> training = catalog.activeInSequence().stream()
+        .filter(asset -> asset.phase() == Phase.PRODUCT_KNOWLEDGE && Objects.equals(asset.product(), product))
+        .toList();
+    execution.setVariableLocal(DistributorOnboarding.PRODUCT_TRAINING, EngineText.storable(training.isEmpty()
+        ? "Find it in the catalog under Product knowledge."
+        : training.stream().map(asset -> "- [" + asset.title() + "](" + asset.url() + ")").collect(Collectors.joining("\n"))));
+  }
+
   /** "Tell sponsor of first sale". */
   public void alertSponsorOfFirstSale(DelegateExecution execution) {
     String sponsorId = distributors.get(distributorId(execution)).sponsorId();

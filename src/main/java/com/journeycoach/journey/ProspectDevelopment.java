@@ -29,9 +29,23 @@ public final class ProspectDevelopment {
   public static final String ASSET_TITLE = "assetTitle";
   public static final String SHARE_ID = "shareId";
   public static final String SHARE_LINK = "shareLink";
+  /** How the tasks name the prospect: first name and last initial ("Ana R."). */
+  public static final String PROSPECT_SHORT_NAME = "prospectShortName";
+  /** The share form's copies of the asset's subject and expected outcome. */
+  public static final String ASSET_SUMMARY = "assetSummary";
+  public static final String ASSET_OUTCOME = "assetOutcome";
+  /** The suggested text message, and the sms: and mailto: links that open it ready to send. */
+  public static final String SHARE_MESSAGE = "shareMessage";
+  public static final String SMS_LINK = "smsLink";
+  public static final String MAILTO_LINK = "mailtoLink";
+  /** The other assets the prospect may be sent now, one a line: {@code <asset id>|<title>} (the share form's choices). */
+  public static final String OTHER_ASSET_CHOICES = "otherAssetChoices";
+  /** Transient: the asset the distributor chose instead, checked, for "Choose next asset". */
+  public static final String CHOSEN_ASSET_ID = "chosenAssetId";
   // gateway decisions (transient)
   public static final String ASSET_LEFT = "assetLeft";
   public static final String VIEWED = "viewed";
+  public static final String OTHER_ASSET_CHOSEN = "otherAssetChosen";
   public static final String READY_TO_PRESENT = "readyToPresent";
 
   // what the forms submit
@@ -41,6 +55,8 @@ public final class ProspectDevelopment {
   public static final String PROSPECT_PHONE = "prospectPhone";
   public static final String AUDIENCE = "audience";
   public static final String SHARE_CHANNEL = "shareChannel";
+  /** The share form's choice of another asset than the suggested one (empty: the suggested one). */
+  public static final String OTHER_ASSET_ID = "otherAssetId";
   public static final String INTEREST_CHANGE = "interestChange";
   public static final String PURCHASE_INTENT = "purchaseIntent";
   public static final String CLOSE_ESTIMATE = "closeEstimate";
@@ -51,6 +67,7 @@ public final class ProspectDevelopment {
   public static final String START_PROSPECT_ADDED = "StartEvent_ProspectAdded";
   public static final String TASK_CHOOSE_NEXT_ASSET = "Task_ChooseNextAsset";
   public static final String TASK_SHARE_ASSET = "Task_ShareAsset";
+  public static final String GATEWAY_OTHER_ASSET_CHOSEN = "Gateway_OtherAssetChosen";
   public static final String TASK_WAIT_FOR_VIEW = "Task_WaitForView";
   public static final String TASK_ASK_FOLLOW_UP = "Task_AskFollowUp";
   public static final String TASK_RECORD_MEETING_OUTCOME = "Task_RecordMeetingOutcome";

@@ -190,6 +190,26 @@ public class Touchpoints {
   }
 
   /**
+   * The distributor showed the asset in person as they shared it: the prospect's first view, counted and
+   * recorded as a tracked link's first open would be (under the same key, so opening the link later adds no
+   * second VIEWED). The share step then learns the asset was viewed, so no message is needed. False, and
+   * nothing recorded, when the prospect had viewed it already.
+   */
+  @Transactional
+  public boolean viewInPerson(Share share) {
+    if (!shares.recordViewInPerson(share.id())) {
+      return false;
+    }
+    try {
+      insert(APPLICATION_SCOPE, new Event("share:" + share.id() + ":viewed", Touchpoint.Kind.VIEWED, share.prospectId(),
+          share.assetId(), clock.instant(), "in-person"), share.id(), Touchpoint.Effect.JOURNEY_MOVED_ON);
+    } catch (DuplicateKeyException viewedBefore) {
+      // a retried step: the view is there already
+    }
+    return true;
+  }
+
+  /**
    * A touchpoint the journey records about itself (shared, follow-up answered, meeting held, outcome);
    * once per key. {@code assetId} may be null for the share's asset.
    */

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -177,16 +179,24 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     FilterService filters = engine.getFilterService();
     Map<String, Filter> byName = new LinkedHashMap<>();
     byName.put(MY_TASKS_FILTER, ensureFilter(filters, MY_TASKS_FILTER, -10, "Tasks assigned to me",
-        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        dueFirst(engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"))));
     // tasks a whole group may take (a review for the managers, a replacement for the process owners)
     byName.put(GROUP_TASKS_FILTER, ensureFilter(filters, GROUP_TASKS_FILTER, -5, "Tasks any member of my groups may take",
-        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")));
+        dueFirst(engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"))));
     byName.put(TEAM_TASKS_FILTER, ensureFilter(filters, TEAM_TASKS_FILTER, 0, "Every open task the team has",
-        engine.getTaskService().createTaskQuery()));
+        dueFirst(engine.getTaskService().createTaskQuery())));
     List<AccessPolicy.Grant> grants = new ArrayList<>();
     AccessPolicy.filterReaders().forEach((name, groupIds) -> groupIds.forEach(groupId -> grants.add(
         new AccessPolicy.Grant(groupId, Resources.FILTER, byName.get(name).getId(), List.of(Permissions.READ)))));
     return grants;
+  }
+
+  /**
+   * A worklist order: what is due first on top, the higher priority first among tasks due at once. Tasklist adds
+   * its own sorting (created, by default) after the filter's, so this order holds whatever it shows.
+   */
+  static TaskQuery dueFirst(TaskQuery query) {
+    return query.orderByDueDate().asc().orderByTaskPriority().desc();
   }
 
   private Filter ensureFilter(FilterService filters, String name, int priority, String description, TaskQuery query) {
@@ -197,12 +207,32 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         log.warn("{} Tasklist filters are named '{}'; the groups' grants go to the first ({}), delete the others in Camunda Admin",
             existing.size(), name, existing.get(0).getId());
       }
-      return existing.get(0);
+      Filter filter = existing.get(0);
+      // a filter an earlier version created, without the worklist order: it gets the query of this version
+      if (!sameOrder(filter.getQuery(), query)) {
+        filter.setQuery(query);
+        filters.saveFilter(filter);
+        log.info("Tasklist filter '{}' now sorts by due date, then priority", name);
+      }
+      return filter;
     }
     Filter filter = filters.newTaskFilter(name)
         .setQuery(query)
         .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
     return filters.saveFilter(filter);
+  }
+
+  private static boolean sameOrder(Query<?, ?> stored, TaskQuery wanted) {
+    return order(stored).equals(order(wanted));
+  }
+
+  /** A query's order as "property direction" pairs (Camunda's ordering properties are not comparable themselves). */
+  static List<String> order(Query<?, ?> query) {
+    if (!(query instanceof AbstractQuery<?, ?> abstractQuery) || abstractQuery.getOrderingProperties() == null) {
+      return List.of();
+    }
+    return abstractQuery.getOrderingProperties().stream()
+        .map(property -> property.getQueryProperty().getName() + " " + property.getDirection().getName()).toList();
   }
 
   private void ensureAdministrator(IdentityService identity) {

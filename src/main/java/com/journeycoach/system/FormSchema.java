@@ -87,8 +87,16 @@ public final class FormSchema {
       fields.put(key, new Field(key, type, validate.path("required").asBoolean(false),
           component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false), conditional,
           integer(validate, "minLength"), integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
-          pattern(validate), options.isEmpty() && component.has("valuesKey") ? null : List.copyOf(options)));
+          pattern(validate), options.isEmpty() && dynamicOptions(component) ? null : List.copyOf(options)));
     }
+  }
+
+  /**
+   * Options a form takes from a variable ({@code valuesKey}) or a FEEL expression ({@code valuesExpression}): the
+   * server cannot list them, so the step that reads such a field checks the choice itself.
+   */
+  private static boolean dynamicOptions(JsonNode component) {
+    return component.has("valuesKey") || component.has("valuesExpression");
   }
 
   /**
@@ -155,7 +163,11 @@ public final class FormSchema {
     }
     String text = value.toString();
     if (CHOICE_TYPES.contains(field.type())) {
-      return field.options() == null || field.options().contains(text) ? Optional.empty()
+      if (field.options() == null) {
+        // a choice among options the form computes: at least text the engine can hold
+        return EngineText.problem(text);
+      }
+      return field.options().contains(text) ? Optional.empty()
           : Optional.of("must be one of " + String.join(", ", field.options()));
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 public class JourneyHistory extends AbstractProcessEnginePlugin {
 
   static final String JOURNEY_DEFINITION = "prospect-development:";
-  public static final Set<String> DISPLAY_COPIES = Set.of("prospectName", "assetTitle", "shareLink");
+  public static final Set<String> DISPLAY_COPIES = Set.of("prospectName", "prospectShortName", "assetTitle", "assetSummary",
+      "assetOutcome", "shareLink", "shareMessage", "smsLink", "mailtoLink", "otherAssetChoices");
 
   /** Camunda's full history level, leaving out the variable events of a journey's display copies. */
   static final class FullWithoutDisplayCopies extends HistoryLevelFull {

@@ -44,7 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what the real steps do, which is the contract between diagram and beans:
  * <ul>
  *   <li>{@code ${onboardingSteps.sendWelcome(execution)}}: sets {@code sponsorId} and {@code reviewerId},
- *       null when the distributor has no sponsor (the gateway and the assignees read them)</li>
+ *       null when the distributor has no sponsor (the gateway and the assignees read them), and {@code distributorName}
+ *       (the check-in task's name reads it)</li>
+ *   <li>{@code ${onboardingSteps.keepSuggestedProduct(execution)}} (real) keeps {@code product}, which the product
+ *       training's name reads; {@code ${onboardingSteps.linkProductTraining(execution)}} the links its form shows</li>
+ *   <li>{@code ${worklist.due(...)}}, {@code ${worklist.priority(kind)}}: the real {@code Worklist} on the mocked paces</li>
  *   <li>{@code ${recordTraining}} (delegate after "Complete brand and product training")</li>
  *   <li>{@code ${onboardingSteps.reviewFirstProspects(execution)}}, {@code ${onboardingSteps.reviewEnrollee(execution)}},
  *       {@code ${onboardingSteps.recordProductTraining(execution)}}, {@code ${onboardingSteps.alertSponsorOfFirstSale(execution)}}</li>
@@ -80,6 +84,7 @@ class DistributorOnboardingPathsTest {
     doAnswer(EngineWithMocks.onExecution(execution -> {
       execution.setVariable("sponsorId", sponsorId);
       execution.setVariable("reviewerId", sponsorId);
+      execution.setVariable("distributorName", "Lee");
     })).when(onboardingSteps).sendWelcome(any());
     doAnswer(EngineWithMocks.onExecution(execution -> reviews.add(execution.getCurrentActivityId())))
         .when(onboardingSteps).reviewFirstProspects(any());
@@ -94,6 +99,7 @@ class DistributorOnboardingPathsTest {
     Mocks.register("recordProductTraining", (JavaDelegate) onboardingSteps::recordProductTraining);
     Mocks.register("recordTraining", recordTraining);
     Mocks.register("pace", pace);
+    Mocks.register("worklist", new Worklist(pace));
   }
 
   @AfterEach
@@ -117,6 +123,12 @@ class DistributorOnboardingPathsTest {
     Task checkIn = task("Task_SponsorCheckIn", onboarding);
     assertThat(training).isAssignedTo(DISTRIBUTOR);
     assertThat(checkIn).isAssignedTo(SPONSOR);
+    // the first week: training and check-in fall due with the day-7 review; the sponsor looks again on day 3
+    assertThat(training.getDueDate().getTime() - EngineWithMocks.NOW.getTime()).isEqualTo(pace("first-prospects-day-7").toMillis());
+    assertThat(checkIn.getName()).isEqualTo("Check in with Lee, your new distributor");
+    assertThat(checkIn.getDueDate()).isEqualTo(training.getDueDate());
+    assertThat(checkIn.getFollowUpDate().getTime() - EngineWithMocks.NOW.getTime()).isEqualTo(pace("first-prospects-day-3").toMillis());
+    assertThat(checkIn.getPriority()).isGreaterThan(training.getPriority());
     assertThat(engine.getFormService().getDeployedTaskForm(training.getId())).isNotNull();
     assertThat(engine.getFormService().getDeployedTaskForm(checkIn.getId())).isNotNull();
 
@@ -241,6 +253,9 @@ class DistributorOnboardingPathsTest {
     assertThat(onboarding).isWaitingAt("Task_TakeProductTraining", "Task_CompleteTraining", "Task_WaitForFirstProspects");
     Task training = task("Task_TakeProductTraining", onboarding);
     assertThat(training).isAssignedTo(DISTRIBUTOR);
+    assertThat(training.getName()).isEqualTo("Take the tea product training");
+    assertThat(training.getDueDate().getTime() - EngineWithMocks.NOW.getTime()).isEqualTo(pace("enrollee-review").toMillis());
+    verify(onboardingSteps).linkProductTraining(any());
     assertThat(engine.getFormService().getDeployedTaskForm(training.getId())).isNotNull();
 
     complete(training, withVariables("productTrainingDone", true));

@@ -71,7 +71,7 @@ class JourneyOverHttpTest {
     String prospectId = prospect.get("id").asText();
 
     JsonNode share = onlyTaskOf("http-dist");
-    assertThat(share.get("name").asText()).isEqualTo("Share next asset");
+    assertThat(share.get("name").asText()).isEqualTo("Share “Why we started: the Verdant story” with Pat L.");
     String journeyId = share.get("processInstanceId").asText();
     JsonNode formVariables = json(http.get("/engine-rest/task/" + share.get("id").asText() + "/form-variables", DISTRIBUTOR), 200);
     String link = formVariables.get("shareLink").get("value").asText();
@@ -84,13 +84,13 @@ class JourneyOverHttpTest {
     assertThat(opened.headers().firstValue("Location")).hasValue("https://media.verdant-health.example/videos/verdant-story");
 
     JsonNode followUp = onlyTaskOf("http-dist");
-    assertThat(followUp.get("name").asText()).isEqualTo("Ask follow-up questions");
+    assertThat(followUp.get("name").asText()).isEqualTo("Follow up with Pat L. on “Why we started: the Verdant story”");
     json(http.post("/engine-rest/task/" + followUp.get("id").asText() + "/submit-form", DISTRIBUTOR, """
         {"variables":{"interestChange":{"value":"2"},"purchaseIntent":{"value":"HIGH"},
          "closeEstimate":{"value":80},"followUpNotes":{"value":"Wants to start next week"}}}"""), 204);
 
     JsonNode meeting = onlyTaskOf("http-dist");
-    assertThat(meeting.get("name").asText()).isEqualTo("Record meeting outcome");
+    assertThat(meeting.get("name").asText()).isEqualTo("Meet Pat L. and record the outcome");
     json(http.post("/engine-rest/task/" + meeting.get("id").asText() + "/submit-form", DISTRIBUTOR,
         "{\"variables\":{\"outcome\":{\"value\":\"WON\"}}}"), 204);
 

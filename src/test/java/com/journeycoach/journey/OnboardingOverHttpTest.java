@@ -72,7 +72,7 @@ class OnboardingOverHttpTest {
     json(http.post("/engine-rest/task/" + training.get("id").asText() + "/submit-form", NEWCOMER,
         "{\"variables\":{\"trainingDone\":{\"value\":true}}}"), 204);
 
-    JsonNode checkIn = taskNamed("Check in with new distributor", "onb-sponsor", SPONSOR);
+    JsonNode checkIn = taskNamed("Check in with Ola, your new distributor", "onb-sponsor", SPONSOR);
     json(http.post("/engine-rest/task/" + checkIn.get("id").asText() + "/submit-form", SPONSOR,
         "{\"variables\":{\"checkInNotes\":{\"value\":\"Great first call\"}}}"), 204);
 

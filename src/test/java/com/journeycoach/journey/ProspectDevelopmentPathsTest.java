@@ -46,13 +46,17 @@ import org.mockito.stubbing.Answer;
  * between diagram and beans:
  * <ul>
  *   <li>{@code ${registerProspect}} (start event, "end" listener): sets {@code distributorId}</li>
- *   <li>{@code ${journeySteps.chooseNextAsset(execution)}}: sets the transient {@code assetLeft} and,
- *       when an asset is left, {@code shareId} (the view message is {@code AssetViewed-<shareId>})</li>
- *   <li>{@code ${recordShare}} ("end" listener of "Share next asset"): sets the transient {@code viewed}</li>
+ *   <li>{@code ${journeySteps.chooseNextAsset(execution)}}: sets the transient {@code assetLeft}, {@code prospectShortName}
+ *       and, when an asset is left, {@code shareId} (the view message is {@code AssetViewed-<shareId>}) and {@code assetTitle}
+ *       (the task names read them)</li>
+ *   <li>{@code ${recordShare}} ("end" listener of "Share next asset"): sets the transient {@code otherAssetChosen} and,
+ *       unless the distributor chose another asset, {@code viewed}</li>
  *   <li>{@code ${recordFollowUp}} ("end" listener of "Ask follow-up questions"): sets the transient {@code readyToPresent}</li>
  *   <li>{@code ${recordOutcome}} ("end" listener of "Record meeting outcome"): the gateway reads the submitted {@code outcome}</li>
  *   <li>{@code ${journeySteps.resumeJourney(execution)}}, {@code ${paceNudges.record(execution, step)}}</li>
  *   <li>{@code ${pace.of('prospect-development', step)}}: each timer's duration</li>
+ *   <li>{@code ${worklist.due(...)}}, {@code ${worklist.priority(kind)}}, {@code ${worklist.overdue(execution)}}: the real
+ *       {@link Worklist} on the mocked paces</li>
  * </ul>
  */
 @Deployment(resources = {"processes/prospect-development.bpmn", "forms/add-prospect.form", "forms/share-asset.form",
@@ -78,6 +82,7 @@ class ProspectDevelopmentPathsTest {
   private boolean assetLeft = true;
   private boolean viewed = false;
   private boolean readyToPresent = false;
+  private boolean otherAssetChosen = false;
   private int shares = 0;
   /** Where each pace nudge was recorded: "activity id: step". */
   private final List<String> nudges = new ArrayList<>();
@@ -93,12 +98,18 @@ class ProspectDevelopmentPathsTest {
         .when(registerProspect).execute(any());
     doAnswer(EngineWithMocks.onExecution(execution -> {
       execution.setVariable("assetLeft", Variables.booleanValue(assetLeft, true));
+      execution.setVariable("prospectShortName", "Ana R.");
       if (assetLeft) {
         execution.setVariable("shareId", "share-" + ++shares);
+        execution.setVariable("assetTitle", "Asset " + shares);
       }
     })).when(journeySteps).chooseNextAsset(any());
-    doAnswer(formStep("recordShare", execution -> execution.setVariable("viewed", Variables.booleanValue(viewed, true))))
-        .when(recordShare).execute(any());
+    doAnswer(formStep("recordShare", execution -> {
+      execution.setVariable("otherAssetChosen", Variables.booleanValue(otherAssetChosen, true));
+      if (!otherAssetChosen) {
+        execution.setVariable("viewed", Variables.booleanValue(viewed, true));
+      }
+    })).when(recordShare).execute(any());
     doAnswer(formStep("recordFollowUp", execution -> execution.setVariable("readyToPresent", Variables.booleanValue(readyToPresent, true))))
         .when(recordFollowUp).execute(any());
     doAnswer(formStep("recordOutcome", execution -> { })).when(recordOutcome).execute(any());
@@ -115,6 +126,7 @@ class ProspectDevelopmentPathsTest {
     Mocks.register("recordShare", recordShare);
     Mocks.register("recordFollowUp", recordFollowUp);
     Mocks.register("recordOutcome", recordOutcome);
+    Mocks.register("worklist", new Worklist(pace));
   }
 
   @AfterEach
@@ -306,6 +318,58 @@ class ProspectDevelopmentPathsTest {
 
     assertThat(journey).hasPassed("Task_AlertSponsor", "EndEvent_SponsorAlerted").isWaitingAt("Task_ShareAsset");
     assertThat(nudges).containsExactly("Task_AlertSponsor: journey");
+  }
+
+  /** Each task says what to do and for whom, falls due when its pace timer fires, and ranks by its kind. */
+  @Test
+  void tasksNameProspectAndAssetAndFallDueWithTheirPaceTimers() {
+    ProcessInstance journey = startJourney();
+    org.camunda.bpm.engine.task.Task share = task(journey);
+    assertThat(share.getName()).isEqualTo("Share “Asset 1” with Ana R.");
+    assertThat(share.getDueDate()).isEqualTo(job("Timer_ShareOverdue", journey).getDuedate());
+    assertThat(share.getPriority()).isEqualTo(50);
+    assertThat(share.getDescription()).startsWith("Ana R. is ready for “Asset 1”.");
+
+    viewed = true;
+    readyToPresent = true;
+    complete(share, withVariables("shareChannel", "SMS"));
+    org.camunda.bpm.engine.task.Task followUp = task(journey);
+    assertThat(followUp.getName()).isEqualTo("Follow up with Ana R. on “Asset 1”");
+    assertThat(followUp.getDueDate()).isEqualTo(job("Timer_FollowUpOverdue", journey).getDuedate());
+    assertThat(followUp.getPriority()).isEqualTo(60);
+
+    complete(followUp);
+    org.camunda.bpm.engine.task.Task meeting = task(journey);
+    assertThat(meeting.getName()).isEqualTo("Meet Ana R. and record the outcome");
+    assertThat(meeting.getDueDate().getTime() - EngineWithMocks.NOW.getTime()).isEqualTo(pace("follow-up").toMillis());
+    // ready to present ranks above every task on pace
+    assertThat(meeting.getPriority()).isEqualTo(80);
+  }
+
+  @ParameterizedTest(name = "{1} raises the priority of {0}")
+  @CsvSource({"Task_ShareAsset, Timer_ShareOverdue, Timer_JourneyOverdue, 70",
+      "Task_AskFollowUp, Timer_FollowUpOverdue, Timer_JourneyOverdue, 80",
+      "Task_ShareAsset, Timer_JourneyOverdue, Timer_ShareOverdue, 70"})
+  void overdueTaskRanksHigherOnce(String step, String timer, String laterTimer, int raised) throws Exception {
+    ProcessInstance journey = waitingAt(step);
+
+    execute(job(timer, journey));
+    assertThat(task(journey).getPriority()).isEqualTo(raised);
+    // a second timer of the same journey raises nothing more
+    execute(job(laterTimer, journey));
+    assertThat(task(journey).getPriority()).isEqualTo(raised);
+  }
+
+  @Test
+  void anotherAssetChosenGoesBackToPrepareIt() throws Exception {
+    ProcessInstance journey = startJourney();
+    otherAssetChosen = true;
+
+    complete(task(journey), withVariables("otherAssetId", "asset-b"));
+
+    assertThat(journey).hasPassed("Gateway_OtherAssetChosen").hasNotPassed("Gateway_AlreadyViewed").isWaitingAt("Task_ShareAsset");
+    verify(journeySteps, times(2)).chooseNextAsset(any());
+    assertThat(task(journey).getName()).isEqualTo("Share “Asset 2” with Ana R.");
   }
 
   /** As {@code JourneyStarter} starts it: the prospect is the business key, and the variables come along. */

@@ -123,6 +123,76 @@ abstract class ProspectDevelopmentProcessTests {
     return prospects.get(journey.getBusinessKey()).status();
   }
 
+  /** "In person": the distributor showed the asset, so it counts as viewed at once, and a later open of the link adds no second view. */
+  @Test
+  void sharedInPersonCountsTheViewAtOnceAndOnlyOnce() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    Share share = shares.get(var(journey, "shareId"));
+
+    complete(task(journey), withVariables("shareChannel", "IN_PERSON"));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Gateway_AlreadyViewed").hasNotPassed("Task_WaitForView")
+        .isWaitingAt("Task_AskFollowUp");
+    Share viewed = shares.get(share.id());
+    assertThat(viewed.channel()).isEqualTo("IN_PERSON");
+    assertThat(viewed.viewCount()).isEqualTo(1);
+    assertThat(viewed.firstViewedAt()).isNotNull();
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).extracting(Touchpoint::kind)
+        .containsExactly(Touchpoint.Kind.SHARED, Touchpoint.Kind.VIEWED);
+    assertThat(touchpoints.findByKey("share:" + share.id() + ":viewed")).get().extracting(Touchpoint::source).isEqualTo("in-person");
+
+    // the prospect opens the link afterwards: the journey stays where it is, with one VIEWED
+    touchpoints.viewThroughLink(share.token()).orElseThrow();
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_AskFollowUp");
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).filteredOn(t -> t.kind() == Touchpoint.Kind.VIEWED).hasSize(1);
+  }
+
+  /** The distributor chooses another eligible asset: the journey prepares its link instead, and the share records the choice. */
+  @Test
+  void anotherEligibleAssetChosenIsPreparedAndTheChoiceRecorded() {
+    ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);
+    Share suggested = shares.get(var(journey, "shareId"));
+    assertThat(suggested.assetId()).isEqualTo("verdant-story");
+    assertThat(var(journey, "otherAssetChoices")).contains("cwm-explained|" + catalog.get("cwm-explained").title())
+        .doesNotContain("verdant-story").doesNotContain("cwm-results");
+
+    complete(task(journey), withVariables("otherAssetId", "cwm-explained"));
+
+    BpmnAwareTests.assertThat(journey).hasPassed("Gateway_OtherAssetChosen").isWaitingAt("Task_ShareAsset");
+    Share chosen = shares.get(var(journey, "shareId"));
+    assertThat(chosen.assetId()).isEqualTo("cwm-explained");
+    assertThat(shares.suggestedAssetOf(chosen.id())).hasValue("verdant-story");
+    assertThat(shares.suggestedAssetOf(suggested.id())).isEmpty();
+    // the suggestion was never sent: it stays eligible, and nothing was recorded as shared
+    assertThat(shares.get(suggested.id()).sharedAt()).isNull();
+    assertThat(touchpoints.ofProspect(journey.getBusinessKey())).isEmpty();
+    assertThat(task(journey).getName()).isEqualTo("Share “" + catalog.get("cwm-explained").title() + "” with Pat P.");
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "otherAssetId")).isNull();
+
+    complete(task(journey), withVariables("shareChannel", "SMS"));
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+    assertThat(shares.get(chosen.id()).sharedAt()).isNotNull();
+  }
+
+  /**
+   * A prospect whose name has an emoji (beyond what Camunda's 3-byte utf8 tables hold on MySQL): the tasks and forms
+   * show a storable copy, while the sms: link carries the whole name, percent-encoded.
+   */
+  @Test
+  void aNameWithAnEmojiNamesTheTasksAndTravelsWholeInTheLink() {
+    Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Ana\uD83C\uDF38", "\uD83D\uDE00Ruiz", null,
+        "+34 612 345 678", Audience.PRODUCT_CUSTOMER));
+    ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(prospect.id())
+        .singleResult();
+
+    assertThat(task(journey).getName()).isEqualTo("Share “" + catalog.get("verdant-story").title() + "” with Ana\uFFFD \uFFFD.");
+    assertThat(var(journey, "smsLink")).startsWith("sms:+34612345678?body=").contains("Ana%F0%9F%8C%B8");
+    assertThat(var(journey, "shareMessage")).contains("Ana\uFFFD");
+    complete(task(journey), withVariables("shareChannel", "SMS"));
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+  }
+
+
   @Test
   void addingAProspectStartsTheirJourneyWithTheFirstAssetToShare() throws IOException {
     ProcessInstance journey = addProspect(Audience.PRODUCT_CUSTOMER);

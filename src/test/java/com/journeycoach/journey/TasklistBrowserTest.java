@@ -13,12 +13,24 @@ import com.journeycoach.content.Shares;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
+import java.io.File;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -26,9 +38,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,7 +128,7 @@ class TasklistBrowserTest {
         .click();
     WebElement listed = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']")));
-    assertThat(listed.getText()).isEqualTo("Ask follow-up questions");
+    assertThat(listed.getText()).isEqualTo("Follow up with Pat P. on “" + catalog.get("verdant-story").title() + "”");
     listed.click();
 
     // form-js rendered the Camunda Form with the journey's variables
@@ -132,7 +148,7 @@ class TasklistBrowserTest {
     click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
 
     // a high purchase intent makes the prospect ready: the meeting task replaces the follow-up in the list
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space(.)='Record meeting outcome']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space(.)='Meet Pat P. and record the outcome']")));
     assertThat(browser.findElements(By.cssSelector("ol.tasks-list a[href$='task=" + followUpTaskId + "']"))).isEmpty();
 
     BpmnAwareTests.assertThat(journey).hasPassedInOrder("Task_AskFollowUp", "Gateway_ReadyToPresent")
@@ -226,6 +242,112 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='Add a prospect']")));
   }
 
+  /**
+   * A distributor with twelve open journeys (and their own onboarding) works their worklist, at desktop and at phone size: the tasks say
+   * what to do and for whom, come in the order they fall due, and a share goes out through the form's sms: link
+   * (its text, number, message and tracked token read from the page). At no step does the page scroll sideways.
+   */
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 900", "390, 844"})
+  void distributorWorksTheWorklistInDueOrderAndSharesThroughTheOfferedSmsLink(int width, int height) throws IOException {
+    List<String> firstNames = List.of("Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jo", "Kai", "Lu");
+    Instant now = Instant.now();
+    List<ProcessInstance> journeys = new ArrayList<>();
+    try {
+      for (int i = 0; i < firstNames.size(); i++) {
+        // added an hour apart, so their shares fall due an hour apart: the oldest first
+        ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofHours(firstNames.size() - i))));
+        Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, firstNames.get(i), "Ruiz", null,
+            "+34 612 345 6" + (10 + i), Audience.PRODUCT_CUSTOMER));
+        journeys.add(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(prospect.id()).singleResult());
+      }
+      // two prospects viewed what they were sent: their follow-ups are due within a day, before the other shares
+      for (ProcessInstance journey : journeys.subList(8, 10)) {
+        Share share = shares.get((String) engine.getRuntimeService().getVariable(journey.getId(), "shareId"));
+        engine.getTaskService().complete(openTask(journey).getId(), Map.of("shareChannel", "SMS"));
+        touchpoints.viewThroughLink(share.token()).orElseThrow();
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    List<Task> expected = engine.getTaskService().createTaskQuery().taskAssignee(distributorId).orderByDueDate().asc()
+        .orderByTaskPriority().desc().list();
+    // the twelve journeys' tasks, and the distributor's own onboarding training (due within a week: last)
+    assertThat(expected).hasSize(13).extracting(Task::getName).allMatch(name -> name.matches(
+        "Share “[^”]+” with [A-Z][a-z]+ R\\.|Follow up with [A-Z][a-z]+ R\\. on “[^”]+”|Complete brand and product training"));
+    assertThat(expected.get(12).getName()).isEqualTo("Complete brand and product training");
+    assertThat(expected.subList(0, 2)).extracting(Task::getTaskDefinitionKey).containsOnly(ProspectDevelopment.TASK_ASK_FOLLOW_UP);
+    assertThat(expected.get(2).getName()).isEqualTo("Share “" + catalog.get("verdant-story").title() + "” with Ana R.");
+
+    WebDriver browser = chromium.driver();
+    browser.manage().window().setSize(new Dimension(width, height));
+    WebDriverWait wait = chromium.waiting();
+    String size = width + "x" + height;
+
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    keep(browser, size, "1-login");
+    assertNoSidewaysScrolling(browser, "the login page");
+    logIn(browser, wait);
+
+    // "My tasks" lists the tasks by name, in the order they fall due
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task-filter')]//a[contains(.,'My tasks')]")))
+        .click();
+    wait.until(driver -> driver.findElements(By.cssSelector("ol.tasks-list li a.clickable, ol.tasks-list h4 a")).size() >= 13);
+    List<String> listed = browser.findElements(By.cssSelector("ol.tasks-list li h4 a")).stream().map(WebElement::getText).toList();
+    assertThat(listed).containsExactlyElementsOf(expected.stream().map(Task::getName).toList());
+    keep(browser, size, "2-worklist");
+    assertNoSidewaysScrolling(browser, "the task list");
+
+    // the first share due: open it from the list
+    Task share = expected.get(2);
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("ol.tasks-list a[href$='task=" + share.getId() + "']"))));
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    wait.until(ExpectedConditions.textToBePresentInElement(form, "Ana Ruiz"));
+    Share shared = shares.get((String) engine.getTaskService().getVariable(share.getId(), "shareId"));
+
+    // the offered sms: link, ready to send: to Ana's number, with a message that carries the tracked link
+    WebElement sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form a[href^='sms:']")));
+    assertThat(sms.getText()).isEqualTo("Send by text message");
+    String href = sms.getAttribute("href");
+    assertThat(href).startsWith("sms:+34612345610?body=").contains(shared.token());
+    String body = URLDecoder.decode(href.substring(href.indexOf("?body=") + 6), StandardCharsets.UTF_8);
+    assertThat(body).startsWith("Hi Ana, ").endsWith(shares.linkOf(shared));
+    assertThat(form.findElement(By.cssSelector("a[href^='mailto:']")).getText()).isEqualTo("Send by email");
+    keep(browser, size, "3-share-form");
+    assertNoSidewaysScrolling(browser, "the share form");
+
+    chooseFromSelect(browser, wait, "How did you share it?", "Text message");
+    click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+    wait.until(driver -> engine.getTaskService().createTaskQuery().taskId(share.getId()).count() == 0);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("ol.tasks-list a[href$='task=" + share.getId() + "']")));
+    keep(browser, size, "4-after-sharing");
+    assertNoSidewaysScrolling(browser, "the task list after sharing");
+
+    ProcessInstance journey = journeys.get(0);
+    BpmnAwareTests.assertThat(journey).isWaitingAt("Task_WaitForView");
+    assertThat(shares.get(shared.id()).channel()).isEqualTo("SMS");
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(share.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
+  }
+
+  /** Keeps a screenshot of a step of the walk in target/browser-screenshots/. */
+  private static void keep(WebDriver browser, String size, String step) throws IOException {
+    Path folder = Path.of("target", "browser-screenshots");
+    Files.createDirectories(folder);
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), folder.resolve("worklist-" + size + "-" + step + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void assertNoSidewaysScrolling(WebDriver browser, String page) {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+    assertThat(scrollWidth).as(page + " is " + scrollWidth + " px wide in a window " + innerWidth + " px wide")
+        .isLessThanOrEqualTo(innerWidth);
+  }
+
   /** Tasklist's fixed footer covers the bottom of the page: bring the element to the middle before clicking it. */
   private static void click(WebDriver browser, WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
@@ -253,7 +375,7 @@ class TasklistBrowserTest {
 
   /** form-js draws its own drop-down, not a native select: open it and click the option. */
   private static void chooseFromSelect(WebDriver browser, WebDriverWait wait, String label, String option) {
-    field(browser, label).findElement(By.cssSelector(".fjs-input-group")).click();
+    click(browser, field(browser, label).findElement(By.cssSelector(".fjs-input-group")));
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + literal(option) + "]"))).click();
     wait.until(ExpectedConditions.textToBePresentInElement(

@@ -191,4 +191,33 @@ class AccessBootstrapTest {
     assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(Groups.DISTRIBUTORS),
         Permissions.READ, Resources.FILTER, filter.getId())).isFalse();
   }
+
+  @Test
+  void everyTasklistFilterSortsByDueDateThenPriority() {
+    for (String name : java.util.List.of("My tasks", "Offered to my groups", "All open tasks")) {
+      var filter = engine.getFilterService().createTaskFilterQuery().filterName(name).singleResult();
+      assertThat(AccessBootstrap.order(filter.getQuery())).as(name).containsExactly("DUE_DATE_ asc", "PRIORITY_ desc");
+    }
+  }
+
+  @Test
+  void aFilterOfAnEarlierVersionGetsTheWorklistOrderAtStart() {
+    var filters = engine.getFilterService();
+    var filter = filters.createTaskFilterQuery().filterName("My tasks").singleResult();
+    // as an earlier version saved it: tasks assigned to the user, in no order of its own
+    filter.setQuery(engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filters.saveFilter(filter);
+    assertThat(AccessBootstrap.order(filters.getFilter(filter.getId()).getQuery())).isEmpty();
+
+    new AccessBootstrap(new AdminProperties("admin", "Test-Secret-Phrase-1", false)).postProcessEngineBuild(engine);
+
+    var updated = filters.getFilter(filter.getId());
+    assertThat(AccessBootstrap.order(updated.getQuery())).containsExactly("DUE_DATE_ asc", "PRIORITY_ desc");
+    // the same filter, so the groups' grants on it still hold
+    assertThat(filters.createTaskFilterQuery().filterName("My tasks").count()).isEqualTo(1);
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(Groups.DISTRIBUTORS),
+        Permissions.READ, Resources.FILTER, updated.getId())).isTrue();
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+        .contains("Tasklist filter 'My tasks' now sorts by due date, then priority");
+  }
 }

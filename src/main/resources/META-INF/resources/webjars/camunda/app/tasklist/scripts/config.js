@@ -1,57 +1,12 @@
-/*
- * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
- * under one or more contributor license agreements. See the NOTICE file
- * distributed with this work for additional information regarding copyright
- * ownership. Camunda licenses this file to you under the Apache License,
- * Version 2.0; you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
+// Tasklist configuration of Journey Coach (it replaces Camunda's default config.js; options:
+// https://docs.camunda.org/manual/7.24/webapps/tasklist/configuration/).
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
-  //
-  // configure the date format
-  // "dateFormat": {
-  //   "normal": "LLL",
-  //   "long":   "LLLL"
-  // },
-  //
-  // "locales": {
-  //    "availableLocales": ["en", "de"],
-  //    "fallbackLocale": "en"
-  //  },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
-  // requireJsConfig: {
-  //   // AngularJS module names
-  //   ngDeps: ['ui.bootstrap'],
-  //   // RequireJS configuration for a complete configuration documentation see:
-  //   // http://requirejs.org/docs/api.html#config
-  //   deps: ['jquery', 'custom-ui'],
-  //   paths: {
-  //     // if you have a folder called `custom-ui` (in the `scripts` folder)
-  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
-  //     'custom-ui': 'custom-ui/scripts'
-  //   }
-  // },
-  // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
-  // assignProcessInstanceIdToTaskComment: true,
+  // scripts/journey-coach.js (worklist and sharing): the share form's send and copy links (a Camunda Form
+  // cannot run scripts). scripts/journey-coach-roles.js (who is offered what): marks the page with what the
+  // logged-in user may do; user-styles.css hides Create task from those who may not create tasks, and the
+  // assignee's "×", the assignee editing and Camunda's migration banner from those who may not reassign
+  // (distributors, sponsors). The server refuses these actions anyway (docs/authorizations.md).
+  customScripts: ['scripts/journey-coach', 'scripts/journey-coach-roles'],
 
   shortcuts: {
     claimTask: {
@@ -74,13 +29,5 @@ export default {
       key: 'ctrl+alt+p',
       description: 'opens the start process modal dialog'
     }
-  },
-
-  // --- Journey Coach: who is offered what (assignment, Create task, Camunda's banner) ---
-  // journey-coach-roles.js marks the page with what the logged-in user may do; user-styles.css hides
-  // Create task from those who may not create tasks, and the assignee's "×", the assignee editing and
-  // Camunda's migration banner from those who may not reassign (distributors, sponsors). The server
-  // refuses these actions anyway (docs/authorizations.md).
-  customScripts: ['scripts/journey-coach-roles']
-  // --- end of Journey Coach: who is offered what ---
+  }
 };

@@ -1,0 +1,64 @@
+// --- Journey Coach: worklist and sharing -----------------------------------------------------------------
+// Loaded by config.js (customScripts) for the share form (forms/share-asset.form), whose Camunda Form cannot
+// run scripts of its own:
+// - "Send by text message": form-js lets no sms: address through its HTML sanitizer (mailto: and tel: only),
+//   so the form writes the server's sms: link into the anchor's name (href #send-sms), and this makes it the href;
+// - "Copy the message" (#copy-share-message) copies the suggested message (the form's read-only text area);
+// - on a phone, a task that opens (shown above the list by user-styles.css) is scrolled into view.
+
+function offerSmsLinks(root) {
+  root.querySelectorAll('a[href="#send-sms"][name^="sms:"]').forEach((link) => {
+    link.setAttribute('href', link.getAttribute('name'));
+    link.removeAttribute('name');
+  });
+}
+
+let shownTask = null;
+
+function showOpenedTaskOnPhone() {
+  const task = document.querySelector('.column-right section.task-card');
+  if (task && task !== shownTask && window.innerWidth < 768) {
+    window.scrollTo(0, 0);
+  }
+  shownTask = task;
+}
+
+new MutationObserver(() => {
+  offerSmsLinks(document);
+  showOpenedTaskOnPhone();
+}).observe(document.documentElement, { childList: true, subtree: true });
+offerSmsLinks(document);
+
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href$="#copy-share-message"]') : null;
+  if (!link) {
+    return;
+  }
+  // the link must not change Tasklist's route (#/...) nor open a tab
+  event.preventDefault();
+  event.stopPropagation();
+  const form = link.closest('form') || document;
+  const message = form.querySelector('textarea[readonly]');
+  if (!message) {
+    return;
+  }
+  const copied = () => {
+    const text = link.textContent;
+    link.textContent = 'Copied';
+    setTimeout(() => { link.textContent = text; }, 2000);
+  };
+  const selectAndCopy = () => {
+    message.removeAttribute('readonly');
+    message.select();
+    const done = document.execCommand('copy');
+    message.setAttribute('readonly', '');
+    if (done) {
+      copied();
+    }
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(message.value).then(copied, selectAndCopy);
+  } else {
+    selectAndCopy();
+  }
+}, true);
