@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,14 +142,8 @@ public class Distributors {
     user.setLastName(EngineText.storable(registration.lastName()));
     user.setEmail(registration.email());
     user.setPassword(registration.password());
-    PasswordPolicyResult policy = registration.password() == null ? null
-        : identity.checkPasswordAgainstPolicy(registration.password(), user);
-    if (policy != null && !policy.isValid()) {
-      List<String> violated = policy.getViolatedRules().stream()
-          .map(rule -> "password: " + rule.getPlaceholder().replace("PASSWORD_POLICY_", "").toLowerCase().replace('_', ' ')
-              + (rule.getParameters() == null || rule.getParameters().isEmpty() ? "" : " " + rule.getParameters()))
-          .toList();
-      throw new InvalidInputException("The password does not meet the password policy", violated);
+    if (registration.password() != null) {
+      PasswordRules.check(identity, registration.password(), user);
     }
     identity.saveUser(user);
     identity.createMembership(registration.id(), Groups.DISTRIBUTORS);
