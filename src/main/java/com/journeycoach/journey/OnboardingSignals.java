@@ -79,7 +79,7 @@ class OnboardingSignals {
       if (distributors.find(newId).isEmpty()) {
         // no password: the welcome message brings a one-time link to set one (PasswordLinks)
         distributors.register(new Distributors.Registration(newId, prospect.firstName(),
-            prospect.lastName() == null ? "-" : prospect.lastName(), prospect.email() == null ? "" : prospect.email(),
+            prospect.lastName() == null ? Distributors.NO_LAST_NAME : prospect.lastName(), prospect.email() == null ? "" : prospect.email(),
             prospect.phone(), null, prospect.distributorId(), false, null, null, null, null));
       }
     }

@@ -256,7 +256,7 @@ public class Delivery {
       return null;
     }
     return distributors.find(nudge.distributorId())
-        .map(d -> d.lastName() == null || d.lastName().isBlank() || d.lastName().equals("-") ? d.firstName()
+        .map(d -> d.lastName() == null || d.lastName().isBlank() || d.lastName().equals(Distributors.NO_LAST_NAME) ? d.firstName()
             : d.firstName() + " " + d.lastName())
         .orElse(null);
   }

@@ -62,16 +62,18 @@ public class SendLedger {
   }
 
   /**
-   * The key of a nudge's message to one member of the group it is for (a manager): the member's id as a
-   * digest, so any user id fits the key's 80 characters; the row keeps the id itself ({@code recipient_id}).
+   * The key of a nudge's message to one member of the group it is for (a manager): a digest of nudge,
+   * member and channel, so that any user id fits and the email's Message-ID made from the key stays
+   * within the provider id's 64 characters; the row keeps nudge, member and channel in their columns.
    */
   public static String keyOf(String nudgeId, String memberId, Channel channel) {
     if (memberId == null) {
       return keyOf(nudgeId, channel);
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(memberId.getBytes(StandardCharsets.UTF_8));
-      return keyOf(nudgeId, channel) + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((nudgeId + "\n" + memberId + "\n" + channel).getBytes(StandardCharsets.UTF_8));
+      return "m:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

@@ -35,6 +35,9 @@ public class Distributors {
   private static final String COLUMNS = "id, first_name, last_name, email, phone, time_zone, sponsor_id, experienced, personality,"
       + " trained_products, preferred_channel, created_at";
 
+  /** The last name of a distributor who gave none (an enrollee from a prospect without one): the column needs a value. */
+  public static final String NO_LAST_NAME = "-";
+
   /** The length of the trained_products column. */
   static final int MAX_PRODUCTS_LENGTH = 1000;
 
@@ -139,7 +142,8 @@ public class Distributors {
     User user = identity.newUser(registration.id());
     // Camunda's user table is utf8 on MySQL: its copy of the name has no emoji; the distributor table keeps them
     user.setFirstName(EngineText.storable(registration.firstName()));
-    user.setLastName(EngineText.storable(registration.lastName()));
+    // no placeholder in Camunda: its password policy refuses a password containing the last name, so "-" would refuse them all
+    user.setLastName(NO_LAST_NAME.equals(registration.lastName()) ? null : EngineText.storable(registration.lastName()));
     user.setEmail(registration.email());
     user.setPassword(registration.password());
     if (registration.password() != null) {
