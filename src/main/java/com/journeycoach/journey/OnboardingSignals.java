@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OnboardingSignals {
 
+  /** The sponsor alerts that open a check-in: the enrollee stalled, or one of their journeys did. */
+  private static final Set<String> STALLS = Set.of("ENROLLEE_STALLED", "JOURNEY_STALLED");
+
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
   private final Prospects prospects;
@@ -98,9 +101,6 @@ class OnboardingSignals {
       correlate(DistributorOnboarding.MESSAGE_ENROLLEE_STALLED, nudge.distributorId(), Map.of());
     }
   }
-
-  /** The sponsor alerts that open a check-in: the enrollee stalled, or one of their journeys did. */
-  private static final Set<String> STALLS = Set.of("ENROLLEE_STALLED", "JOURNEY_STALLED");
 
   private boolean checkInOpen(String distributorId) {
     return engine.call(() -> tasks.createTaskQuery().processDefinitionKey(DistributorOnboarding.KEY)
