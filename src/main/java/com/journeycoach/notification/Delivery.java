@@ -39,8 +39,8 @@ public class Delivery {
    * Where a welcome's link to set a password goes, in the text the ledger keeps: the link itself is made
    * just before each send and stored nowhere but as a hash ({@link PasswordLinks}).
    */
-  static final String PASSWORD_LINK = "[your link to set a password]";
-  static final String WELCOME_SET_PASSWORD = "coaching.welcome.set-password";
+  static final String WELCOME_LINK_SLOT = "[your link to set a password]";
+  static final String WELCOME_WITH_LINK = "coaching.welcome.set-password";
 
   private final Nudges nudges;
   private final Clock clock;
@@ -146,7 +146,7 @@ public class Delivery {
         : prospects.find(nudge.prospectId()).map(Prospect::fullName).orElse(null);
     MessageTemplates.Names names = new MessageTemplates.Names(recipient.firstName(), prospectName, distributorName(nudge));
     // a welcome to someone without a password carries a link to set one (made at the send, below)
-    String link = sendsPasswordLink(nudge, personId) ? PASSWORD_LINK : taskLink(nudge, personId);
+    String link = sendsPasswordLink(nudge, personId) ? WELCOME_LINK_SLOT : taskLink(nudge, personId);
     String body = templates.sms(nudge.messageKey(), names, link);
     SendLedger.Entry entry = ledger.prepare(nudge.id(), memberId, channel, address, body);
     if (entry.status() == SendLedger.Status.SENT) {
@@ -154,8 +154,8 @@ public class Delivery {
     }
     Sender sender = senders.of(channel);
     String unsubscribeUrl = publicAddress.trackedLinkBaseUrl() + "/unsubscribe/" + entry.unsubscribeToken();
-    boolean passwordLink = entry.body().contains(PASSWORD_LINK);
-    Outgoing message = message(entry, nudge.messageKey(), names, passwordLink ? PASSWORD_LINK : link, unsubscribeUrl);
+    boolean passwordLink = entry.body().contains(WELCOME_LINK_SLOT);
+    Outgoing message = message(entry, nudge.messageKey(), names, passwordLink ? WELCOME_LINK_SLOT : link, unsubscribeUrl);
     if (entry.status() == SendLedger.Status.ATTEMPTING) {
       // Twilio may hold the message in any state, queued ones too. Another nudge may have sent the
       // same text to the same number: a message another entry holds is not this one's. (A unique
@@ -201,7 +201,7 @@ public class Delivery {
   private Outgoing message(SendLedger.Entry entry, String messageKey, MessageTemplates.Names names, String link,
                            String unsubscribeUrl) {
     return entry.channel() == Channel.SMS
-        ? new Outgoing(entry.messageKey(), entry.channel(), entry.address(), null, entry.body().replace(PASSWORD_LINK, link), null,
+        ? new Outgoing(entry.messageKey(), entry.channel(), entry.address(), null, entry.body().replace(WELCOME_LINK_SLOT, link), null,
             unsubscribeUrl)
         : new Outgoing(entry.messageKey(), entry.channel(), entry.address(), templates.subject(messageKey, names),
             templates.emailText(messageKey, names, link, unsubscribeUrl),
@@ -210,7 +210,7 @@ public class Delivery {
 
   /** The welcome of a distributor enrolled from a prospect, who has no password yet. */
   private boolean sendsPasswordLink(Nudge nudge, String personId) {
-    return WELCOME_SET_PASSWORD.equals(nudge.messageKey()) && "WELCOME".equals(nudge.kind()) && passwordLinks.needsPassword(personId);
+    return WELCOME_WITH_LINK.equals(nudge.messageKey()) && "WELCOME".equals(nudge.kind()) && passwordLinks.needsPassword(personId);
   }
 
   private static IllegalStateException takenOver(SendLedger.Entry seen) {
