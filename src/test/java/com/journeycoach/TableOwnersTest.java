@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TableOwnersTest {
 
   static final Map<String, String> OWNERS = Map.ofEntries(
-      Map.entry("prospect", "people"), Map.entry("distributor", "people"),
+      Map.entry("prospect", "people"), Map.entry("distributor", "people"), Map.entry("password_link", "people"),
       Map.entry("asset", "content"), Map.entry("asset_prerequisite", "content"), Map.entry("asset_share", "content"),
       Map.entry("touchpoint", "journey"), Map.entry("follow_up_answer", "journey"),
       Map.entry("nudge", "coaching"),
@@ -62,6 +62,7 @@ class TableOwnersTest {
         }
       }
     }
-    assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(tables);
+    // a table rebuilt by a later migration (nudge_skip in V22) is created twice
+    assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(tables.stream().distinct().toList());
   }
 }

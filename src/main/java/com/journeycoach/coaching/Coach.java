@@ -48,8 +48,8 @@ public class Coach {
     RuleBook.Decisions decisions = decideAll(facts);
     List<Nudge> recorded = new ArrayList<>();
     for (NudgeDecision decision : decisions.nudges()) {
-      recorded.add(nudges.record(decision.recipientId(), decision.audience(), decision.kind(), decision.prospectId(), journeyId,
-          decision.messageKey(), decision.priority(), decision.rule()));
+      recorded.add(nudges.record(decision.recipientId(), decision.audience(), decision.kind(), decision.prospectId(),
+          decision.distributorId(), journeyId, decision.messageKey(), decision.priority(), decision.rule()));
     }
     return new Coached(recorded, decisions.readyToPresent());
   }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Nudges {
 
-  private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, journey_id, message_key, priority, reason, created_at";
+  private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, distributor_id, journey_id, message_key, priority,"
+      + " reason, created_at";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -30,10 +31,16 @@ public class Nudges {
 
   public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String journeyId,
                       String messageKey, int priority, String reason) {
-    Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, journeyId, messageKey,
-        priority, reason, clock.instant());
-    jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(nudge.id(), recipientId, audience.name(), kind, prospectId, journeyId, messageKey, priority, reason,
+    return record(recipientId, audience, kind, prospectId, null, journeyId, messageKey, priority, reason);
+  }
+
+  /** A nudge about a distributor (an enrollee), for their sponsor or the managers. */
+  public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String distributorId,
+                      String journeyId, String messageKey, int priority, String reason) {
+    Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, distributorId, journeyId,
+        messageKey, priority, reason, clock.instant());
+    jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(nudge.id(), recipientId, audience.name(), kind, prospectId, distributorId, journeyId, messageKey, priority, reason,
             Timestamp.from(nudge.createdAt()))
         .update();
     events.publishEvent(new NudgeRecorded(nudge));
@@ -81,6 +88,7 @@ public class Nudges {
 
   private static Nudge nudge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant());
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
+        rs.getTimestamp(11).toInstant());
   }
 }

@@ -12,6 +12,8 @@ public final class DistributorOnboarding {
   public static final String MESSAGE_FIRST_PROSPECTS_ADDED = "FirstProspectsAdded";
   public static final String MESSAGE_FIRST_SALE_MADE = "FirstSaleMade";
   public static final String MESSAGE_PRODUCT_TRAINING_SUGGESTED = "ProductTrainingSuggested";
+  /** The sponsor was alerted that the enrollee (or one of their journeys) has stalled: a check-in task opens. */
+  public static final String MESSAGE_ENROLLEE_STALLED = "EnrolleeStalled";
 
   // variables the application sets
   public static final String DISTRIBUTOR_ID = "distributorId";
@@ -25,6 +27,9 @@ public final class DistributorOnboarding {
   public static final String PRODUCT = "product";
   /** The links to that product's training assets, as Markdown for the form. */
   public static final String PRODUCT_TRAINING = "productTraining";
+  /** The enrollee's full name and recent activity, in the scope of a check-in after a stall. */
+  public static final String ENROLLEE_NAME = "enrolleeName";
+  public static final String RECENT_ACTIVITY = "recentActivity";
 
   // what the forms submit
   public static final String TRAINING_DONE = "trainingDone";
@@ -45,6 +50,7 @@ public final class DistributorOnboarding {
   public static final String TASK_TAKE_PRODUCT_TRAINING = "Task_TakeProductTraining";
   public static final String TASK_RECORD_PRODUCT_TRAINING = "Task_RecordProductTraining";
   public static final String TIMER_ENROLLEE_REVIEW = "Timer_EnrolleeReview";
+  public static final String TASK_CHECK_IN_WITH_ENROLLEE = "Task_CheckInWithEnrollee";
 
   private DistributorOnboarding() {
   }

@@ -13,7 +13,9 @@ import com.journeycoach.settings.Thresholds;
 import com.journeycoach.system.EngineAsApplication;
 import com.journeycoach.system.EngineTables;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.context.event.EventListener;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OnboardingSignals {
 
+  /** The sponsor alerts that open a check-in: the enrollee stalled, or one of their journeys did. */
+  private static final Set<String> STALLS = Set.of("ENROLLEE_STALLED", "JOURNEY_STALLED");
+
   private final RuntimeService runtime;
   private final EngineAsApplication engine;
   private final Prospects prospects;
@@ -35,9 +40,11 @@ class OnboardingSignals {
   private final Thresholds thresholds;
   private final JdbcClient jdbc;
   private final EngineTables tables;
+  private final TaskService tasks;
 
   OnboardingSignals(RuntimeService runtime, EngineAsApplication engine, Prospects prospects, Distributors distributors,
-                    Thresholds thresholds, JdbcClient jdbc, EngineTables tables) {
+                    Thresholds thresholds, JdbcClient jdbc, EngineTables tables, TaskService tasks) {
+    this.tasks = tasks;
     this.runtime = runtime;
     this.engine = engine;
     this.prospects = prospects;
@@ -73,9 +80,9 @@ class OnboardingSignals {
     } else if (prospect.status() == Prospect.Status.ENROLLED) {
       String newId = "enrollee-" + prospect.id().substring(0, 8);
       if (distributors.find(newId).isEmpty()) {
-        // no password yet: a manager sets one in Camunda Admin before the first login
+        // no password: the welcome message brings a one-time link to set one (PasswordLinks)
         distributors.register(new Distributors.Registration(newId, prospect.firstName(),
-            prospect.lastName() == null ? "-" : prospect.lastName(), prospect.email() == null ? "" : prospect.email(),
+            prospect.lastName() == null ? Distributors.NO_LAST_NAME : prospect.lastName(), prospect.email() == null ? "" : prospect.email(),
             prospect.phone(), null, prospect.distributorId(), false, null, null, null, null));
       }
     }
@@ -87,7 +94,17 @@ class OnboardingSignals {
     if ("TAKE_PRODUCT_TRAINING".equals(nudge.kind())) {
       String product = nudge.messageKey().substring(nudge.messageKey().lastIndexOf('.') + 1);
       correlate(DistributorOnboarding.MESSAGE_PRODUCT_TRAINING_SUGGESTED, nudge.recipientId(), Map.of(DistributorOnboarding.PRODUCT, product));
+    } else if (nudge.audience() == Nudge.Audience.SPONSOR && STALLS.contains(nudge.kind()) && nudge.distributorId() != null
+        && waitsFor(DistributorOnboarding.MESSAGE_ENROLLEE_STALLED, nudge.distributorId())
+        && !checkInOpen(nudge.distributorId())) {
+      // the sponsor's alert opens a check-in with the enrollee, while their onboarding runs; one at a time
+      correlate(DistributorOnboarding.MESSAGE_ENROLLEE_STALLED, nudge.distributorId(), Map.of());
     }
+  }
+
+  private boolean checkInOpen(String distributorId) {
+    return engine.call(() -> tasks.createTaskQuery().processDefinitionKey(DistributorOnboarding.KEY)
+        .processInstanceBusinessKey(distributorId).taskDefinitionKey(DistributorOnboarding.TASK_CHECK_IN_WITH_ENROLLEE).count()) > 0;
   }
 
   /**

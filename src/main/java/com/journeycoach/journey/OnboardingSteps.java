@@ -22,6 +22,8 @@ import com.journeycoach.content.Catalog;
 import com.journeycoach.content.Phase;
 import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
+import com.journeycoach.people.PasswordLinks;
+import com.journeycoach.settings.Thresholds;
 import com.journeycoach.system.EngineText;
 import com.journeycoach.system.InvalidInputException;
 import java.util.List;
@@ -42,8 +44,15 @@ public class OnboardingSteps {
   private final Nudges nudges;
   private final Coach coach;
   private final CoachingFacts facts;
+  private final PasswordLinks passwordLinks;
+  private final EnrolleeActivity activity;
+  private final Thresholds thresholds;
 
-  public OnboardingSteps(Distributors distributors, Catalog catalog, Nudges nudges, Coach coach, CoachingFacts facts) {
+  public OnboardingSteps(Distributors distributors, Catalog catalog, Nudges nudges, Coach coach, CoachingFacts facts,
+                         PasswordLinks passwordLinks, EnrolleeActivity activity, Thresholds thresholds) {
+    this.passwordLinks = passwordLinks;
+    this.activity = activity;
+    this.thresholds = thresholds;
     this.distributors = distributors;
     this.catalog = catalog;
     this.nudges = nudges;
@@ -51,7 +60,10 @@ public class OnboardingSteps {
     this.facts = facts;
   }
 
-  /** "Send welcome": a welcome nudge (delivered like a reminder) and the variables the forms show. */
+  /**
+   * "Send welcome": a welcome nudge (delivered like a reminder) and the variables the forms show. A
+   * distributor without a password (enrolled from a prospect) gets a link to set one with it.
+   */
   public void sendWelcome(DelegateExecution execution) {
     Distributor distributor = distributors.get(distributorId(execution));
     execution.setVariable(DISTRIBUTOR_NAME, EngineText.storable(distributor.firstName()));
@@ -63,8 +75,9 @@ public class OnboardingSteps {
         .toList();
     execution.setVariable(TRAINING_LIST, EngineText.storable(training.stream()
         .map(asset -> "- [" + asset.title() + "](" + asset.url() + ")").collect(Collectors.joining("\n"))));
+    String messageKey = passwordLinks.needsPassword(distributor.id()) ? "coaching.welcome.set-password" : "coaching.welcome";
     nudges.record(distributor.id(), Nudge.Audience.DISTRIBUTOR, "WELCOME", null, execution.getProcessInstanceId(),
-        "coaching.welcome", 1, DistributorOnboarding.step(TASK_SEND_WELCOME));
+        messageKey, 1, DistributorOnboarding.step(TASK_SEND_WELCOME));
   }
 
   /** "Record training": done, or skipped by an experienced enrollee; completed product training counts. */
@@ -132,13 +145,27 @@ public class OnboardingSteps {
         : training.stream().map(asset -> "- [" + asset.title() + "](" + asset.url() + ")").collect(Collectors.joining("\n"))));
   }
 
-  /** "Tell sponsor of first sale". */
+  /** "Tell sponsor of first sale": the sponsor hears it, with the enrollee's name. */
   public void alertSponsorOfFirstSale(DelegateExecution execution) {
     String sponsorId = distributors.get(distributorId(execution)).sponsorId();
     if (sponsorId != null) {
-      nudges.record(sponsorId, Nudge.Audience.SPONSOR, "ENROLLEE_FIRST_SALE", null, execution.getProcessInstanceId(),
-          "coaching.sponsor.enrollee-first-sale", 2, DistributorOnboarding.step(TASK_TELL_SPONSOR_OF_FIRST_SALE));
+      nudges.record(sponsorId, Nudge.Audience.SPONSOR, "ENROLLEE_FIRST_SALE", null, distributorId(execution),
+          execution.getProcessInstanceId(), "coaching.sponsor.enrollee-first-sale", 2,
+          DistributorOnboarding.step(TASK_TELL_SPONSOR_OF_FIRST_SALE));
     }
+  }
+
+  /**
+   * "Enrollee stalled" keeps, in its own scope, the enrollee's full name and what they did in the last
+   * {@code sponsor.enrollee-stalled-days}, for the sponsor's check-in task.
+   */
+  public void gatherRecentActivity(DelegateExecution execution) {
+    Distributor enrollee = distributors.get(distributorId(execution));
+    String name = enrollee.lastName() == null || enrollee.lastName().isBlank() || enrollee.lastName().equals(Distributors.NO_LAST_NAME)
+        ? enrollee.firstName() : enrollee.firstName() + " " + enrollee.lastName();
+    long days = thresholds.number("sponsor.enrollee-stalled-days").longValue();
+    execution.setVariableLocal(DistributorOnboarding.ENROLLEE_NAME, EngineText.storable(name));
+    execution.setVariableLocal(DistributorOnboarding.RECENT_ACTIVITY, activity.ofLast(enrollee.id(), days).text());
   }
 
   /** The onboarding's distributor: its business key, set by the application at the start, never a variable. */

@@ -5,6 +5,8 @@ import com.journeycoach.coaching.Nudges;
 import com.journeycoach.content.CatalogProperties;
 import com.journeycoach.people.Distributor;
 import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Managers;
+import com.journeycoach.people.PasswordLinks;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
 import com.journeycoach.settings.Thresholds;
@@ -25,12 +27,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of {@code nudge-delivery}: plan (recipient, channel, opt-out, send window), record a
- * skip, and send exactly once through the send ledger.
+ * skip, and send exactly once through the send ledger. A delivery goes to one person: the nudge's
+ * recipient, or for a nudge to the managers the member named by the variable {@code recipientId}.
  */
 @Component("delivery")
 public class Delivery {
 
   private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+  /**
+   * Where a welcome's link to set a password goes, in the text the ledger keeps: the link itself is made
+   * just before each send and stored nowhere but as a hash ({@link PasswordLinks}).
+   */
+  static final String WELCOME_LINK_SLOT = "[your link to set a password]";
+  static final String WELCOME_WITH_LINK = "coaching.welcome.set-password";
 
   private final Nudges nudges;
   private final Clock clock;
@@ -46,10 +56,15 @@ public class Delivery {
   private final TaskService tasks;
   private final EngineAsApplication engine;
   private final JdbcClient jdbc;
+  private final Managers managers;
+  private final PasswordLinks passwordLinks;
 
   public Delivery(Nudges nudges, Distributors distributors, Prospects prospects, OptOuts optOuts, Thresholds thresholds,
                   SendLedger ledger, Senders senders, MessageTemplates templates, NotificationProperties properties,
-                  CatalogProperties publicAddress, TaskService tasks, EngineAsApplication engine, JdbcClient jdbc, Clock clock) {
+                  CatalogProperties publicAddress, TaskService tasks, EngineAsApplication engine, JdbcClient jdbc, Clock clock,
+                  Managers managers, PasswordLinks passwordLinks) {
+    this.managers = managers;
+    this.passwordLinks = passwordLinks;
     this.clock = clock;
     this.nudges = nudges;
     this.distributors = distributors;
@@ -69,13 +84,13 @@ public class Delivery {
   /** "Plan delivery": sets {@code deliverable}, {@code skipReason}, {@code channel}, {@code waitUntil}. */
   public void plan(DelegateExecution execution) {
     Nudge nudge = nudge(execution);
-    Optional<Recipient> recipient = recipientOf(nudge);
+    String personId = personOf(execution, nudge);
+    Optional<Recipient> recipient = recipientOf(personId);
     String skipReason = null;
     Channel channel = null;
-    if (nudge.audience() == Nudge.Audience.MANAGER) {
-      skipReason = "managers read their nudges in Journey Coach; no reminder is sent to the group";
-    } else if (recipient.isEmpty()) {
-      skipReason = "no distributor '" + nudge.recipientId() + "' to reach";
+    if (recipient.isEmpty()) {
+      skipReason = nudge.audience() == Nudge.Audience.MANAGER ? "no manager '" + personId + "' to reach"
+          : "no distributor '" + personId + "' to reach";
     } else if ((channel = recipient.get().channel()) == null) {
       skipReason = "no phone number or email address on file";
     } else if (optOuts.isOptedOut(recipient.get().address(channel), channel)) {
@@ -86,7 +101,7 @@ public class Delivery {
     execution.setVariable(NudgeDelivery.CHANNEL, channel == null ? null : channel.name());
     Date waitUntil = null;
     if (skipReason != null) {
-      log.info("Nudge {} is not delivered: {}", nudge.id(), skipReason);
+      log.info("Nudge {} is not delivered to {}: {}", nudge.id(), personId, skipReason);
     } else if (channel == Channel.SMS || properties.emailFollowsQuietHours()) {
       // the engine's clock, so tests can stand at 23:00
       Instant now = clock.instant();
@@ -98,12 +113,15 @@ public class Delivery {
     execution.setVariable(NudgeDelivery.IN_SEND_WINDOW, waitUntil == null);
   }
 
-  /** "Record skip": the nudge stays, with why it was not sent. */
+  /** "Record skip": the nudge stays, with why it was not sent to this person. */
   public void skip(DelegateExecution execution) {
-    String nudgeId = (String) execution.getVariable(NudgeDelivery.NUDGE_ID);
-    if (jdbc.sql("SELECT COUNT(*) FROM nudge_skip WHERE nudge_id = ?").param(nudgeId).query(Integer.class).single() == 0) {
-      jdbc.sql("INSERT INTO nudge_skip (nudge_id, reason, skipped_at) VALUES (?, ?, ?)")
-          .params(nudgeId, execution.getVariable(NudgeDelivery.SKIP_REASON), Timestamp.from(clock.instant())).update();
+    Nudge nudge = nudge(execution);
+    String personId = personOf(execution, nudge);
+    if (jdbc.sql("SELECT COUNT(*) FROM nudge_skip WHERE nudge_id = ? AND recipient_id = ?").params(nudge.id(), personId)
+        .query(Integer.class).single() == 0) {
+      jdbc.sql("INSERT INTO nudge_skip (nudge_id, recipient_id, reason, skipped_at) VALUES (?, ?, ?, ?)")
+          .params(nudge.id(), personId, execution.getVariable(NudgeDelivery.SKIP_REASON), Timestamp.from(clock.instant()))
+          .update();
     }
   }
 
@@ -113,8 +131,10 @@ public class Delivery {
    */
   public void send(DelegateExecution execution) {
     Nudge nudge = nudge(execution);
+    String personId = personOf(execution, nudge);
+    String memberId = (String) execution.getVariable(NudgeDelivery.RECIPIENT_ID);
     Channel channel = Channel.valueOf((String) execution.getVariable(NudgeDelivery.CHANNEL));
-    Recipient recipient = recipientOf(nudge).orElseThrow(() -> new IllegalStateException("recipient vanished: " + nudge.recipientId()));
+    Recipient recipient = recipientOf(personId).orElseThrow(() -> new IllegalStateException("recipient vanished: " + personId));
     String address = recipient.address(channel);
     if (optOuts.isOptedOut(address, channel)) {
       // opted out while the message waited for the morning
@@ -124,20 +144,18 @@ public class Delivery {
     }
     String prospectName = nudge.prospectId() == null ? null
         : prospects.find(nudge.prospectId()).map(Prospect::fullName).orElse(null);
-    String link = taskLink(nudge);
-    String body = templates.sms(nudge.messageKey(), recipient.firstName(), prospectName, link);
-    SendLedger.Entry entry = ledger.prepare(nudge.id(), channel, address, body);
+    MessageTemplates.Names names = new MessageTemplates.Names(recipient.firstName(), prospectName, distributorName(nudge));
+    // a welcome to someone without a password carries a link to set one (made at the send, below)
+    String link = sendsPasswordLink(nudge, personId) ? WELCOME_LINK_SLOT : taskLink(nudge, personId);
+    String body = templates.sms(nudge.messageKey(), names, link);
+    SendLedger.Entry entry = ledger.prepare(nudge.id(), memberId, channel, address, body);
     if (entry.status() == SendLedger.Status.SENT) {
       return;
     }
     Sender sender = senders.of(channel);
     String unsubscribeUrl = publicAddress.trackedLinkBaseUrl() + "/unsubscribe/" + entry.unsubscribeToken();
-    // the SMS text is the ledger's (fixed at the first try); email adds the unsubscribe line, a subject and HTML
-    Outgoing message = channel == Channel.SMS
-        ? new Outgoing(entry.messageKey(), channel, address, null, entry.body(), null, unsubscribeUrl)
-        : new Outgoing(entry.messageKey(), channel, address, templates.subject(nudge.messageKey(), recipient.firstName(), prospectName),
-            templates.emailText(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl),
-            templates.emailHtml(nudge.messageKey(), recipient.firstName(), prospectName, link, unsubscribeUrl), unsubscribeUrl);
+    boolean passwordLink = entry.body().contains(WELCOME_LINK_SLOT);
+    Outgoing message = message(entry, nudge.messageKey(), names, passwordLink ? WELCOME_LINK_SLOT : link, unsubscribeUrl);
     if (entry.status() == SendLedger.Status.ATTEMPTING) {
       // Twilio may hold the message in any state, queued ones too. Another nudge may have sent the
       // same text to the same number: a message another entry holds is not this one's. (A unique
@@ -154,6 +172,12 @@ public class Delivery {
     }
     // compare-and-set: a worker that lost its job lock finds the row changed and does not send
     SendLedger.Attempt attempt = ledger.attempting(entry).orElseThrow(() -> takenOver(entry));
+    if (passwordLink) {
+      // a new link for every attempt, committed before the send: an attempt in doubt is sent again with
+      // its own link (its text cannot be found at Twilio), and each link works until one of them is used
+      message = message(entry, nudge.messageKey(), names,
+          publicAddress.trackedLinkBaseUrl() + PasswordLinks.PATH + "#" + passwordLinks.issue(personId), unsubscribeUrl);
+    }
     String providerId;
     try {
       providerId = sender.send(message);
@@ -173,6 +197,22 @@ public class Delivery {
     }
   }
 
+  /** The SMS text is the ledger's (fixed at the first try); email adds the unsubscribe line, a subject and HTML. */
+  private Outgoing message(SendLedger.Entry entry, String messageKey, MessageTemplates.Names names, String link,
+                           String unsubscribeUrl) {
+    return entry.channel() == Channel.SMS
+        ? new Outgoing(entry.messageKey(), entry.channel(), entry.address(), null, entry.body().replace(WELCOME_LINK_SLOT, link), null,
+            unsubscribeUrl)
+        : new Outgoing(entry.messageKey(), entry.channel(), entry.address(), templates.subject(messageKey, names),
+            templates.emailText(messageKey, names, link, unsubscribeUrl),
+            templates.emailHtml(messageKey, names, link, unsubscribeUrl), unsubscribeUrl);
+  }
+
+  /** The welcome of a distributor enrolled from a prospect, who has no password yet. */
+  private boolean sendsPasswordLink(Nudge nudge, String personId) {
+    return WELCOME_WITH_LINK.equals(nudge.messageKey()) && "WELCOME".equals(nudge.kind()) && passwordLinks.needsPassword(personId);
+  }
+
   private static IllegalStateException takenOver(SendLedger.Entry seen) {
     return new IllegalStateException("Send ledger entry " + seen.messageKey() + " changed since this attempt read it ("
         + seen.status() + ", " + seen.attempts() + " attempts): another worker has taken the message over, so this one"
@@ -184,24 +224,55 @@ public class Delivery {
     return nudges.find(nudgeId).orElseThrow(() -> new IllegalStateException("No nudge " + nudgeId));
   }
 
-  private Optional<Recipient> recipientOf(Nudge nudge) {
-    return distributors.find(nudge.recipientId()).map(Delivery::recipient);
+  /** The person this delivery is for: the member of the managers a nudge to the group went to, else the nudge's recipient. */
+  private static String personOf(DelegateExecution execution, Nudge nudge) {
+    String member = (String) execution.getVariable(NudgeDelivery.RECIPIENT_ID);
+    return member != null ? member : nudge.recipientId();
+  }
+
+  /**
+   * How to reach a person: their distributor profile (preferred channel, phone, time zone), else, for a
+   * manager who has none, their Camunda user's email in the company's time zone.
+   */
+  private Optional<Recipient> recipientOf(String personId) {
+    Optional<Recipient> distributor = distributors.find(personId).map(Delivery::recipient);
+    if (distributor.isPresent()) {
+      return distributor;
+    }
+    return managers.find(personId)
+        .map(manager -> new Recipient(manager.firstName(), null, manager.email(), properties.defaultZone(), Channel.EMAIL));
   }
 
   private static Recipient recipient(Distributor distributor) {
     Channel preferred = "EMAIL".equals(distributor.preferredChannel()) ? Channel.EMAIL : Channel.SMS;
-    return new Recipient(distributor.firstName(), distributor.phone(), distributor.email(),
-        ZoneId.of(distributor.timeZone()), preferred);
+    // an enrollee registered from a prospect without an email has "" on file
+    String email = distributor.email() == null || distributor.email().isBlank() ? null : distributor.email();
+    return new Recipient(distributor.firstName(), distributor.phone(), email, ZoneId.of(distributor.timeZone()), preferred);
   }
 
-  /** The recipient's open task for that prospect in Tasklist, else their Tasklist. */
-  private String taskLink(Nudge nudge) {
+  /** The distributor a sponsor's or the managers' nudge is about, by name ("Ana Ruiz"). */
+  private String distributorName(Nudge nudge) {
+    if (nudge.distributorId() == null) {
+      return null;
+    }
+    return distributors.find(nudge.distributorId())
+        .map(d -> d.lastName() == null || d.lastName().isBlank() || d.lastName().equals(Distributors.NO_LAST_NAME) ? d.firstName()
+            : d.firstName() + " " + d.lastName())
+        .orElse(null);
+  }
+
+  /**
+   * The person's open task in Tasklist that the nudge is about: for that prospect, or (a sponsor's alert)
+   * in the enrollee's onboarding, such as the check-in it opened; else their Tasklist.
+   */
+  private String taskLink(Nudge nudge, String personId) {
     String tasklist = publicAddress.trackedLinkBaseUrl() + "/camunda/app/tasklist/default/";
-    if (nudge.prospectId() == null) {
+    String businessKey = nudge.prospectId() != null ? nudge.prospectId() : nudge.distributorId();
+    if (businessKey == null) {
       return tasklist;
     }
-    Task task = engine.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(nudge.prospectId())
-        .taskAssignee(nudge.recipientId()).active().list().stream().findFirst().orElse(null));
+    Task task = engine.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskAssignee(personId).active().orderByTaskCreateTime().desc().list().stream().findFirst().orElse(null));
     return task == null ? tasklist : tasklist + "#/?task=" + task.getId();
   }
 }

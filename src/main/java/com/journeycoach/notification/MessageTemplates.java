@@ -8,7 +8,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-/** Reminder texts from {@code notifications/messages.properties}, by the nudge's message key. */
+/** Reminder texts from {@code notifications/messages.properties}, by the nudge's message key (or its family). */
 @Component
 public class MessageTemplates implements MessageKeys {
 
@@ -25,25 +25,49 @@ public class MessageTemplates implements MessageKeys {
   }
 
   public String sms(String messageKey, String firstName, String prospectName, String link) {
-    String text = render(messageKey, "sms", firstName, prospectName, link);
+    return sms(messageKey, new Names(firstName, prospectName, null), link);
+  }
+
+  public String sms(String messageKey, Names names, String link) {
+    String text = render(messageKey, "sms", names, link);
     return text.length() <= MAX_SMS_LENGTH ? text : text.substring(0, MAX_SMS_LENGTH - 1) + "…";
   }
 
   public String subject(String messageKey, String firstName, String prospectName) {
-    return render(messageKey, "subject", firstName, prospectName, "");
+    return subject(messageKey, new Names(firstName, prospectName, null));
+  }
+
+  public String subject(String messageKey, Names names) {
+    return render(messageKey, "subject", names, "");
   }
 
   public String emailText(String messageKey, String firstName, String prospectName, String link, String unsubscribeUrl) {
-    return render(messageKey, "sms", firstName, prospectName, link)
+    return emailText(messageKey, new Names(firstName, prospectName, null), link, unsubscribeUrl);
+  }
+
+  public String emailText(String messageKey, Names names, String link, String unsubscribeUrl) {
+    return render(messageKey, "sms", names, link)
         + "\n\n--\nJourney Coach. To stop these emails: " + unsubscribeUrl + "\n";
   }
 
   public String emailHtml(String messageKey, String firstName, String prospectName, String link, String unsubscribeUrl) {
-    String text = render(messageKey, "sms", firstName, prospectName, "");
+    return emailHtml(messageKey, new Names(firstName, prospectName, null), link, unsubscribeUrl);
+  }
+
+  public String emailHtml(String messageKey, Names names, String link, String unsubscribeUrl) {
+    String text = render(messageKey, "sms", names, "");
     return "<!doctype html><html><body><p>" + HtmlUtils.htmlEscape(text.strip().replaceAll("[:\\s]+$", "")) + "</p>"
-        + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Open it in Tasklist</a></p>"
+        + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(render(messageKey, "link", names, ""))
+        + "</a></p>"
         + "<p style=\"color:#777;font-size:small\">Journey Coach. <a href=\"" + HtmlUtils.htmlEscape(unsubscribeUrl)
         + "\">Unsubscribe</a> from these emails.</p></body></html>";
+  }
+
+  /**
+   * Who a message names: {@code {0}} the recipient's first name, {@code {1}} the prospect, {@code {3}}
+   * the distributor a sponsor's or the managers' message is about (the enrollee).
+   */
+  public record Names(String firstName, String prospectName, String distributorName) {
   }
 
   @Override
@@ -60,8 +84,9 @@ public class MessageTemplates implements MessageKeys {
     return false;
   }
 
-  private String render(String messageKey, String part, String firstName, String prospectName, String link) {
-    Object[] args = {shorten(firstName), shorten(prospectName), link};
+  private String render(String messageKey, String part, Names names, String link) {
+    Object[] args = {shorten(names.firstName(), "your prospect"), shorten(names.prospectName(), "your prospect"), link,
+        shorten(names.distributorName(), "your enrollee")};
     // "coaching.product-training.CWM" uses "coaching.product-training" when it has no text of its own
     for (String key = messageKey; key.contains("."); key = key.substring(0, key.lastIndexOf('.'))) {
       try {
@@ -73,9 +98,9 @@ public class MessageTemplates implements MessageKeys {
     return messages.getMessage("default." + part, args, Locale.ROOT);
   }
 
-  private static String shorten(String name) {
+  private static String shorten(String name, String unnamed) {
     if (name == null || name.isBlank()) {
-      return "your prospect";
+      return unnamed;
     }
     return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH - 1) + "…";
   }

@@ -2,7 +2,8 @@ package com.journeycoach.notification;
 
 /**
  * The contract of {@code processes/nudge-delivery.bpmn}: its key, the variables Java and the diagram
- * share, and its activity ids. The business key is the nudge's id.
+ * share, and its activity ids. The business key is the nudge's id; a nudge to the managers has one
+ * instance per member of the group, named by {@link #RECIPIENT_ID}.
  */
 public final class NudgeDelivery {
 
@@ -10,6 +11,8 @@ public final class NudgeDelivery {
 
   // variables
   public static final String NUDGE_ID = "nudgeId";
+  /** The member of the group a nudge is for (a manager) this delivery reaches; absent for a nudge to one person. */
+  public static final String RECIPIENT_ID = "recipientId";
   public static final String DELIVERABLE = "deliverable";
   public static final String SKIP_REASON = "skipReason";
   public static final String CHANNEL = "channel";

@@ -1,5 +1,8 @@
 package com.journeycoach.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -15,7 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The send ledger: one row per message (nudge and channel). Every write commits on its own, outside
+ * The send ledger: one row per message (nudge, recipient and channel). Every write commits on its own, outside
  * the job's transaction, so what was attempted and what was sent survives a job that rolls back or
  * a node that dies, and the next try knows.
  */
@@ -53,8 +56,27 @@ public class SendLedger {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** The key of a nudge's message to its own recipient. */
   public static String keyOf(String nudgeId, Channel channel) {
     return nudgeId + ":" + channel;
+  }
+
+  /**
+   * The key of a nudge's message to one member of the group it is for (a manager): a digest of nudge,
+   * member and channel, so that any user id fits and the email's Message-ID made from the key stays
+   * within the provider id's 64 characters; the row keeps nudge, member and channel in their columns.
+   */
+  public static String keyOf(String nudgeId, String memberId, Channel channel) {
+    if (memberId == null) {
+      return keyOf(nudgeId, channel);
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((nudgeId + "\n" + memberId + "\n" + channel).getBytes(StandardCharsets.UTF_8));
+      return "m:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 
   public Optional<Entry> find(String messageKey) {
@@ -69,7 +91,12 @@ public class SendLedger {
 
   /** The entry of a message, created (PREPARED) on first use with its text fixed for every later try. */
   public Entry prepare(String nudgeId, Channel channel, String address, String body) {
-    String key = keyOf(nudgeId, channel);
+    return prepare(nudgeId, null, channel, address, body);
+  }
+
+  /** As {@link #prepare(String, Channel, String, String)}, for one member of the group a nudge is for (null: its own recipient). */
+  public Entry prepare(String nudgeId, String memberId, Channel channel, String address, String body) {
+    String key = keyOf(nudgeId, memberId, channel);
     return ownTransaction.execute(tx -> {
       Optional<Entry> existing = find(key);
       if (existing.isPresent()) {
@@ -79,9 +106,9 @@ public class SendLedger {
       RANDOM.nextBytes(random);
       Entry entry = new Entry(key, nudgeId, channel, address, Status.PREPARED, body, 0, null, null,
           Base64.getUrlEncoder().withoutPadding().encodeToString(random), null);
-      jdbc.sql("INSERT INTO send_ledger (message_key, nudge_id, channel, address, status, body, attempts, unsubscribe_token,"
-              + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
-          .params(key, nudgeId, channel.name(), address, entry.status().name(), body, entry.unsubscribeToken(),
+      jdbc.sql("INSERT INTO send_ledger (message_key, nudge_id, recipient_id, channel, address, status, body, attempts,"
+              + " unsubscribe_token, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+          .params(key, nudgeId, memberId, channel.name(), address, entry.status().name(), body, entry.unsubscribeToken(),
               Timestamp.from(clock.instant()))
           .update();
       return entry;

@@ -154,6 +154,16 @@ class CoachingRulesTest {
     }
 
     @Test
+    void everySponsorAndManagerAlertNamesTheDistributorItIsAbout() {
+      assertThat(decide(Occasion.dailyReview(), distributor("sam", Personality.UNKNOWN, Set.of(), 20, 7, 5), noForecast()))
+          .filteredOn(d -> d.rule().equals("Enrollee stalled")).extracting(NudgeDecision::distributorId).containsExactly("dana");
+      assertThat(decide(Occasion.paceTimer("journey", "p1"), distributor(), journey("p1", "view"), noForecast()))
+          .extracting(NudgeDecision::distributorId).containsExactly("dana");
+      assertThat(decide(Occasion.paceTimer("journey", "p1"), distributor(null, Personality.UNKNOWN, Set.of(), 30, 0, 5),
+          journey("p1", "view"), noForecast())).extracting(NudgeDecision::distributorId).containsExactly("dana");
+    }
+
+    @Test
     void enrolleeStalledNearMissActiveLastWeekOrPastOnboardingOrNoSponsor() {
       assertThat(rulesOf(decide(Occasion.dailyReview(), distributor("sam", Personality.UNKNOWN, Set.of(), 20, 6, 5), noForecast())))
           .doesNotContain("Enrollee stalled");
@@ -200,6 +210,17 @@ class CoachingRulesTest {
       // proposed for dana: behind pace (2), training (2), over-estimating (3), pairing tip (3); one already sent today
       List<NudgeDecision> forDana = decide(facts).stream().filter(d -> d.recipientId().equals("dana")).toList();
       assertThat(forDana).hasSize(2).allSatisfy(d -> assertThat(d.priority()).isEqualTo(2));
+    }
+
+    @Test
+    void aWelcomeDoesNotCountAgainstTheDailyCap() {
+      Object[] facts = {Occasion.followUpRecorded("p1"), distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
+          journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
+          journey("p2", "view", 10, Set.of("CWM"), Personality.UNKNOWN), new ForecastRecord("dana", 6, 80, 20),
+          new RecentNudge("dana", "WELCOME", null, 2)};
+      // proposed for dana: four; today only the welcome went out, so the cap of three keeps three (near miss: the test above)
+      List<NudgeDecision> forDana = decide(facts).stream().filter(d -> d.recipientId().equals("dana")).toList();
+      assertThat(forDana).hasSize(3);
     }
 
     @Test

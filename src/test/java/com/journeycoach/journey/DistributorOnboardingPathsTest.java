@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * </ul>
  */
 @Deployment(resources = {"processes/distributor-onboarding.bpmn", "forms/onboarding-training.form", "forms/sponsor-check-in.form",
-    "forms/review-onboarding.form", "forms/product-training.form"})
+    "forms/review-onboarding.form", "forms/product-training.form", "forms/enrollee-check-in.form"})
 class DistributorOnboardingPathsTest {
 
   private static final String DISTRIBUTOR = "distributor-2";
@@ -317,6 +317,30 @@ class DistributorOnboardingPathsTest {
   }
 
   /** As {@code OnboardingSignals} starts it: the distributor is the business key and a variable. */
+  @Test
+  void aStallAlertOpensACheckInWithTheEnrolleeForTheSponsorBesideTheRunningOnboarding() {
+    doAnswer(EngineWithMocks.onExecution(execution -> {
+      execution.setVariableLocal("enrolleeName", "Ana Ruiz");
+      execution.setVariableLocal("recentActivity", "In the last 7 days: 0 prospects added.");
+    })).when(onboardingSteps).gatherRecentActivity(any());
+    ProcessInstance onboarding = startOnboarding();
+
+    correlate("EnrolleeStalled");
+
+    verify(onboardingSteps).gatherRecentActivity(any());
+    Task checkIn = task("Task_CheckInWithEnrollee", onboarding);
+    assertThat(checkIn).isAssignedTo(SPONSOR).hasName("Check in with Ana Ruiz");
+    assertThat(engine.getFormService().getDeployedTaskForm(checkIn.getId())).isNotNull();
+    assertThat(engine.getTaskService().getVariable(checkIn.getId(), "recentActivity")).isEqualTo("In the last 7 days: 0 prospects added.");
+    assertThat(onboarding).isWaitingAt("Task_CompleteTraining", "Task_WaitForFirstProspects", "Task_SponsorCheckIn",
+        "Task_CheckInWithEnrollee");
+
+    complete(checkIn);
+
+    assertThat(onboarding).hasPassed("EndEvent_EnrolleeCheckedIn")
+        .isWaitingAt("Task_CompleteTraining", "Task_WaitForFirstProspects", "Task_SponsorCheckIn");
+  }
+
   private ProcessInstance startOnboarding() {
     return engine.getRuntimeService().startProcessInstanceByKey("distributor-onboarding", DISTRIBUTOR,
         Map.of("distributorId", DISTRIBUTOR));

@@ -251,4 +251,53 @@ class OnboardingProcessTest {
     assertThat(engine.getRuntimeService().getVariable(onboarding.getId(), "sponsorId")).isEqualTo(recruiter);
     assertThat(task(onboarding, "Task_SponsorCheckIn").getAssignee()).isEqualTo(recruiter);
   }
+
+  @Test
+  void aStalledEnrolleesSponsorGetsOneCheckInTaskNamingThemWithTheirRecentActivity() {
+    String newcomer = register(sponsorId, false);
+    ProcessInstance onboarding = onboardingOf(newcomer);
+    Instant enrolled = Instant.now();
+    for (int i = 0; i < 3; i++) {
+      prospects.add(new Prospects.NewProspect(newcomer, "Pat" + i, null, null, null, Audience.PRODUCT_CUSTOMER));
+    }
+    // three quiet days: no alert, so no check-in (near miss)
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(3))));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_EnrolleeReview").getId());
+    assertThat(task(onboarding, "Task_CheckInWithEnrollee")).isNull();
+
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(8))));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_EnrolleeReview").getId());
+
+    Nudge alert = nudges.ofRecipient(sponsorId).stream().filter(n -> n.reason().equals("Enrollee stalled")).findFirst().orElseThrow();
+    assertThat(alert.distributorId()).as("the alert names the enrollee").isEqualTo(newcomer);
+    Task checkIn = task(onboarding, "Task_CheckInWithEnrollee");
+    assertThat(checkIn.getAssignee()).isEqualTo(sponsorId);
+    assertThat(checkIn.getName()).isEqualTo("Check in with Nia Newcomer");
+    assertThat(engine.getTaskService().getVariable(checkIn.getId(), "recentActivity"))
+        .isEqualTo("In the last 7 days: 0 prospects added, 0 assets shared, 0 views, 0 sales.");
+
+    // a week later, still quiet: the open check-in stays the only one
+    ClockUtil.setCurrentTime(Date.from(enrolled.plus(Duration.ofDays(15))));
+    engine.getManagementService().executeJob(job(onboarding, "Timer_EnrolleeReview").getId());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(onboarding.getId())
+        .taskDefinitionKey("Task_CheckInWithEnrollee").count()).isOne();
+
+    engine.getTaskService().complete(checkIn.getId(), Map.of("checkInNotes", "Talked on Sunday"));
+    BpmnAwareTests.assertThat(onboarding).hasPassed("EndEvent_EnrolleeCheckedIn").isNotEnded();
+  }
+
+  @Test
+  void anEnrolleeFromAProspectIsWelcomedWithALinkToSetAPassword() {
+    String recruiter = register(sponsorId, true);
+    Prospect prospect = prospects.add(new Prospects.NewProspect(recruiter, "Rae", null, "rae@example.com", "+4915123456780",
+        Audience.BUSINESS_BUILDER));
+
+    touchpoints.report(new Touchpoints.Event("crm-" + UUID.randomUUID(), Touchpoint.Kind.ENROLLED, prospect.id(), null, null, "crm"));
+
+    String enrollee = "enrollee-" + prospect.id().substring(0, 8);
+    assertThat(nudges.ofRecipient(enrollee)).extracting(Nudge::kind, Nudge::messageKey)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("WELCOME", "coaching.welcome.set-password"));
+    assertThat(nudges.ofRecipient(recruiter)).as("a registered distributor has a password: the plain welcome")
+        .extracting(Nudge::messageKey).contains("coaching.welcome");
+  }
 }

@@ -126,6 +126,10 @@ class ReminderDeliveryTest {
   OptOuts optOuts;
   @Autowired
   MockMvc mvc;
+  @Autowired
+  javax.sql.DataSource dataSource;
+  @Autowired
+  com.journeycoach.people.PasswordLinks passwordLinks;
 
   String smsDistributor;
   String emailDistributor;
@@ -504,5 +508,229 @@ class ReminderDeliveryTest {
     Nudge second = nudgeFor(emailDistributor);
     assertThat(deliveryOf(second)).isNull();
     assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  // ---- every nudge reaches a person ------------------------------------------------------------
+
+  private String newManager(String firstName) {
+    String id = "mgr-" + UUID.randomUUID().toString().substring(0, 6);
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName("Manager");
+    user.setEmail(id + "@example.com");
+    user.setPassword("Bright-Meadow-42");
+    engine.getIdentityService().saveUser(user);
+    engine.getIdentityService().createMembership(id, "managers");
+    return id;
+  }
+
+  private java.util.List<ProcessInstance> deliveriesOf(Nudge nudge) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nudge.id())
+        .processDefinitionKey("nudge-delivery").list();
+  }
+
+  private void runJobsOf(Nudge nudge) {
+    for (ProcessInstance delivery : deliveriesOf(nudge)) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(delivery.getId()).list()) {
+        engine.getManagementService().executeJob(job.getId());
+      }
+    }
+  }
+
+  private static java.util.List<String> recipientsOf(MimeMessage[] received) throws Exception {
+    java.util.List<String> to = new java.util.ArrayList<>();
+    for (MimeMessage message : received) {
+      to.add(message.getAllRecipients()[0].toString());
+    }
+    return to;
+  }
+
+  private java.util.List<String> managerEmails() {
+    return engine.getIdentityService().createUserQuery().memberOfGroup("managers").list().stream()
+        .map(org.camunda.bpm.engine.identity.User::getEmail).filter(java.util.Objects::nonNull).toList();
+  }
+
+  @Test
+  void aManagerNudgeReachesEveryManagerByEmailOnce() throws Exception {
+    String ada = newManager("Ada");
+    String ben = newManager("Ben");
+    Nudge nudge = nudges.record("managers", Nudge.Audience.MANAGER, "JOURNEY_STALLED", null, smsDistributor, null,
+        "coaching.manager.journey-stalled", 2, "Journey overdue: alert managers");
+
+    assertThat(deliveriesOf(nudge)).as("one delivery per manager").hasSize(managerEmails().size());
+    runJobsOf(nudge);
+    runJobsOf(nudge);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(recipientsOf(received)).as("each manager once").containsExactlyInAnyOrderElementsOf(managerEmails())
+        .contains(ada + "@example.com", ben + "@example.com");
+    MimeMessage toAda = received[recipientsOf(received).indexOf(ada + "@example.com")];
+    assertThat(GreenMailUtil.getBody(toAda)).as("names the distributor").contains("Dana Diaz");
+    SendLedger.Entry adasEntry = ledger.find(SendLedger.keyOf(nudge.id(), ada, Channel.EMAIL)).orElseThrow();
+    assertThat(adasEntry.status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(adasEntry.address()).isEqualTo(ada + "@example.com");
+    assertThat(ledger.find(SendLedger.keyOf(nudge.id(), ben, Channel.EMAIL)).orElseThrow().status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(deliveriesOf(nudge)).as("every delivery has ended").isEmpty();
+    assertThat(twilio.getAllServeEvents()).as("no SMS: managers are reached by email").isEmpty();
+  }
+
+  @Test
+  void aManagerNudgeWaitsForTheSendWindowInTheCompanysTimeZone() throws Exception {
+    String ada = newManager("Ada");
+    thresholds.change("notification.window.start-hour", "8", "test: the real window", "test");
+    thresholds.change("notification.window.end-hour", "21", "test: the real window", "test");
+    // 23:00 UTC: the company's time zone (journey.notifications.default-time-zone, UTC here) for a manager without a profile
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T23:00:00Z")));
+
+    Nudge nudge = nudges.record("managers", Nudge.Audience.MANAGER, "JOURNEY_STALLED", null, null, null,
+        "coaching.manager.journey-stalled", 2, "Journey overdue: alert managers");
+
+    ProcessInstance adasDelivery = deliveriesOf(nudge).stream()
+        .filter(d -> ada.equals(engine.getRuntimeService().getVariable(d.getId(), "recipientId"))).findFirst().orElseThrow();
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(adasDelivery.getId()).singleResult();
+    assertThat(engine.getRuntimeService().getActiveActivityIds(adasDelivery.getId())).containsExactly("Timer_SendWindowOpens");
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-24T08:00:00Z")));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T08:00:01Z")));
+    runJobsOf(nudge);
+    runJobsOf(nudge);
+
+    assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactlyInAnyOrderElementsOf(managerEmails());
+  }
+
+  @Test
+  void aManagerWhoUnsubscribedIsSkippedAndTheOthersStillHearOfIt() throws Exception {
+    String ada = newManager("Ada");
+    String ben = newManager("Ben");
+    optOuts.optOut(ben + "@example.com", Channel.EMAIL, "test");
+
+    Nudge nudge = nudges.record("managers", Nudge.Audience.MANAGER, "JOURNEY_STALLED", null, null, null,
+        "coaching.manager.journey-stalled", 2, "Journey overdue: alert managers");
+    runJobsOf(nudge);
+
+    assertThat(recipientsOf(smtp.getReceivedMessages())).contains(ada + "@example.com").doesNotContain(ben + "@example.com");
+    assertThat(ledger.find(SendLedger.keyOf(nudge.id(), ben, Channel.EMAIL))).isEmpty();
+  }
+
+  @Test
+  void aSponsorsAlertNamesTheEnrolleeAndLinksTheCheckInTask() throws Exception {
+    String enrollee = "enr-" + UUID.randomUUID().toString().substring(0, 6);
+    distributors.register(new Distributors.Registration(enrollee, "Ana", "Ruiz", enrollee + "@example.com", null,
+        "Europe/Berlin", emailDistributor, false, null, null, "EMAIL", "Bright-Meadow-42"));
+    smtp.purgeEmailFromAllMailboxes();
+
+    Nudge alert = nudges.record(emailDistributor, Nudge.Audience.SPONSOR, "ENROLLEE_STALLED", null, enrollee, null,
+        "coaching.sponsor.enrollee-stalled", 1, "Enrollee stalled");
+    runSendJob(alert);
+
+    org.camunda.bpm.engine.task.Task checkIn = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(enrollee)
+        .taskDefinitionKey("Task_CheckInWithEnrollee").singleResult();
+    assertThat(checkIn.getAssignee()).isEqualTo(emailDistributor);
+    assertThat(checkIn.getName()).isEqualTo("Check in with Ana Ruiz");
+    MimeMessage email = smtp.getReceivedMessages()[0];
+    assertThat(email.getSubject()).isEqualTo("Check in with Ana Ruiz");
+    assertThat(GreenMailUtil.getBody(email)).contains("Hi Eve, your enrollee Ana Ruiz has had no activity",
+        "https://coach.example.com/camunda/app/tasklist/default/#/?task=" + checkIn.getId());
+  }
+
+  /** Registers a distributor as an enrollment from a prospect does: without a password. */
+  private String enrolleeWithoutPassword() {
+    String id = "enrollee-" + UUID.randomUUID().toString().substring(0, 8);
+    distributors.register(new Distributors.Registration(id, "Rae", "-", id + "@example.com", null, "Europe/Berlin",
+        emailDistributor, false, null, null, null, null));
+    return id;
+  }
+
+  private String passwordLinkIn(MimeMessage email) throws Exception {
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://coach\\.example\\.com/welcome/password#([A-Za-z0-9_-]+)")
+        .matcher(GreenMailUtil.getWholeMessage(email));
+    assertThat(link.find()).as("a link to set the password").isTrue();
+    return link.group(1);
+  }
+
+  private org.springframework.test.web.servlet.ResultActions setPassword(String token, String password) throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.post("/welcome/password").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .accept(MediaType.TEXT_HTML).param("token", token).param("password", password).param("passwordAgain", password));
+  }
+
+  @Test
+  void anEnrolleesWelcomeCarriesALinkThatSetsThePasswordOnceStoringOnlyItsHash() throws Exception {
+    String enrollee = enrolleeWithoutPassword();
+    Nudge welcome = nudges.ofRecipient(enrollee).get(0);
+    assertThat(welcome.messageKey()).isEqualTo("coaching.welcome.set-password");
+
+    runSendJob(welcome);
+
+    MimeMessage email = smtp.getReceivedMessages()[0];
+    assertThat(email.getSubject()).isEqualTo("Welcome to the team: set your password");
+    String token = passwordLinkIn(email);
+    org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+    assertThat(jdbc.sql("SELECT token_hash FROM password_link WHERE user_id = ?").param(enrollee).query(String.class).list())
+        .as("only the token's SHA-256 is kept").hasSize(1).doesNotContain(token).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM send_ledger WHERE body LIKE ?").param("%" + token + "%").query(Integer.class).single())
+        .as("the ledger keeps the text without the link").isZero();
+    assertThat(GreenMailUtil.getWholeMessage(email)).contains("Set your password");
+
+    // a weak password: 400 with the policy's rules, and the link still works
+    setPassword(token, "short").andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("password: length")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("does not meet the password policy")));
+    assertThat(passwordLinks.needsPassword(enrollee)).as("still without a password").isTrue();
+
+    setPassword(token, "Sunny-Harbour-73").andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(enrollee)));
+    assertThat(engine.getIdentityService().checkPassword(enrollee, "Sunny-Harbour-73")).isTrue();
+
+    // works once
+    setPassword(token, "Other-Harbour-74").andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("token: this link was used already")));
+    assertThat(engine.getIdentityService().checkPassword(enrollee, "Sunny-Harbour-73")).isTrue();
+  }
+
+  @Test
+  void aPasswordLinkExpires() throws Exception {
+    String enrollee = enrolleeWithoutPassword();
+    runSendJob(nudges.ofRecipient(enrollee).get(0));
+    String token = passwordLinkIn(smtp.getReceivedMessages()[0]);
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(72)).plusSeconds(5)));
+
+    mvc.perform(MockMvcRequestBuilders.post("/welcome/password").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"token\":\"" + token + "\",\"password\":\"Sunny-Harbour-73\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("token: this link has expired")));
+    assertThat(passwordLinks.needsPassword(enrollee)).as("still without a password").isTrue();
+  }
+
+  @Test
+  void aDistributorRegisteredWithAPasswordGetsThePlainWelcome() throws Exception {
+    Nudge welcome = nudges.ofRecipient(emailDistributor).stream().filter(n -> n.kind().equals("WELCOME")).findFirst().orElseThrow();
+    assertThat(welcome.messageKey()).isEqualTo("coaching.welcome");
+
+    // registered before the test opened the send window: it may wait for the morning first
+    runJobsOf(welcome);
+    runJobsOf(welcome);
+
+    assertThat(GreenMailUtil.getWholeMessage(smtp.getReceivedMessages()[0])).doesNotContain("/welcome/password")
+        .contains("/camunda/app/tasklist/default/");
+  }
+
+  @Test
+  void badInputOnThePasswordPageAnswers400NamingTheField() throws Exception {
+    mvc.perform(MockMvcRequestBuilders.post("/welcome/password").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"token\":\"not-a-token\",\"password\":\"\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors").value(org.hamcrest.Matchers.hasItems(
+            org.hamcrest.Matchers.startsWith("token: "), org.hamcrest.Matchers.startsWith("password: required"))));
+    String wellFormed = "A".repeat(43);
+    mvc.perform(MockMvcRequestBuilders.post("/welcome/password").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .param("token", wellFormed).param("password", "Sunny-Harbour-73").param("passwordAgain", "Sunny-Harbour-74"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("passwordAgain: differs from the password")));
+    mvc.perform(MockMvcRequestBuilders.get("/welcome/password")).andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control", "no-store"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Frame-Options", "DENY"));
   }
 }

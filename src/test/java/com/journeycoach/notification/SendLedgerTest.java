@@ -23,13 +23,14 @@ class SendLedgerTest {
   void setUp() {
     DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    // V4__notifications.sql and V8__send_ledger_provider_id_unique.sql
+    // V4__notifications.sql, V8__send_ledger_provider_id_unique.sql and V22's recipient_id
     jdbc.sql("""
         CREATE TABLE send_ledger (
           message_key VARCHAR(80) NOT NULL, nudge_id VARCHAR(36) NOT NULL, channel VARCHAR(8) NOT NULL,
           address VARCHAR(254) NOT NULL, status VARCHAR(16) NOT NULL, body VARCHAR(2000) NOT NULL, attempts INT NOT NULL,
           provider_id VARCHAR(64), provider_status VARCHAR(32), unsubscribe_token VARCHAR(64) NOT NULL,
           last_error VARCHAR(500), attempted_at TIMESTAMP(3), sent_at TIMESTAMP(3), updated_at TIMESTAMP(3) NOT NULL,
+          recipient_id VARCHAR(64),
           CONSTRAINT pk_send_ledger PRIMARY KEY (message_key),
           CONSTRAINT uq_send_ledger_unsubscribe UNIQUE (unsubscribe_token),
           CONSTRAINT uq_send_ledger_provider UNIQUE (provider_id))""").update();
