@@ -62,4 +62,24 @@ class WebappLoginTest {
     TestUsers.ensure(identity, "wanda", Groups.MANAGERS);
     assertThat(login("wanda", "not-the-password").statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aUserWhoHasNotSetAPasswordYetIsRefusedLikeAWrongPassword() throws Exception {
+    // an enrollee made from a prospect has no password until they follow their welcome's link
+    if (identity.createUserQuery().userId("nopass").count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser("nopass");
+      user.setFirstName("No");
+      identity.saveUser(user);
+      identity.createMembership("nopass", Groups.DISTRIBUTORS);
+    }
+
+    assertThat(login("nopass", "any-password-at-all").statusCode()).isEqualTo(401);
+    assertThat(login("nopass", "").statusCode()).isEqualTo(401);
+    HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/engine-rest/task"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("nopass:any-password-at-all".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(rest.statusCode()).isEqualTo(401);
+  }
 }
