@@ -72,11 +72,11 @@ public class Nudges {
     String placeholders = String.join(", ", recipientIds.stream().map(r -> "?").toList());
     List<Object> params = new ArrayList<>(recipientIds);
     params.add(Timestamp.from(since));
-    return jdbc.sql("SELECT recipient_id, kind, prospect_id, created_at FROM nudge WHERE recipient_id IN (" + placeholders
-            + ") AND created_at >= ?")
+    return jdbc.sql("SELECT recipient_id, kind, prospect_id, distributor_id, created_at FROM nudge WHERE recipient_id IN ("
+            + placeholders + ") AND created_at >= ?")
         .params(params)
-        .query((rs, i) -> new RecentNudge(rs.getString(1), rs.getString(2), rs.getString(3),
-            Duration.between(rs.getTimestamp(4).toInstant(), now).toMillis() / 3_600_000.0))
+        .query((rs, i) -> new RecentNudge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            Duration.between(rs.getTimestamp(5).toInstant(), now).toMillis() / 3_600_000.0))
         .list();
   }
 

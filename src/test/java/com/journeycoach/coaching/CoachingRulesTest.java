@@ -202,6 +202,17 @@ class CoachingRulesTest {
     }
 
     @Test
+    void aSponsorHearsOfASecondStalledEnrolleeWithinTheWindowOfTheFirst() {
+      Object[] facts = {Occasion.dailyReview(), distributor("sam", Personality.UNKNOWN, Set.of(), 20, 7, 5), noForecast(),
+          new RecentNudge("sam", "ENROLLEE_STALLED", null, "ola", 2)};
+      assertThat(decide(facts)).filteredOn(d -> d.rule().equals("Enrollee stalled"))
+          .extracting(NudgeDecision::distributorId).containsExactly("dana");
+      // near miss: the same enrollee's alert two hours ago
+      assertThat(rulesOf(decide(Occasion.dailyReview(), distributor("sam", Personality.UNKNOWN, Set.of(), 20, 7, 5), noForecast(),
+          new RecentNudge("sam", "ENROLLEE_STALLED", null, "dana", 2)))).doesNotContain("Enrollee stalled");
+    }
+
+    @Test
     void dailyCapDropsTheLeastImportantBeyondTheCap() {
       Object[] facts = {Occasion.followUpRecorded("p1"), distributor("sam", Personality.INTROVERT, Set.of(), 30, 0, 5),
           journey("p1", "follow-up", 600, Set.of("CWM"), Personality.EXTROVERT),
