@@ -171,7 +171,7 @@ class InsightsOverHttpTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
     // with the token the same request passes the CSRF check, and is only a method the resource does not have
-    assertThat(manager.post(DISTRIBUTORS, "{}").statusCode()).isEqualTo(405);
+    assertThat(manager().post(DISTRIBUTORS, "{}").statusCode()).isEqualTo(405);
   }
 
   @Test
