@@ -64,7 +64,8 @@ function journeysLink(definitionId, distributorId) {
     return null;
   }
   const search = JSON.stringify([{type: 'PIvariable', operator: 'eq', value: distributorId, name: 'distributorId'}]);
-  return `#/process-definition/${encodeURIComponent(definitionId)}/runtime?searchQuery=${encodeURIComponent(search)}`;
+  // Cockpit routes the definition id as it is (letters, digits, ":" and "-"), not percent-encoded
+  return `#/process-definition/${definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`;
 }
 
 function funnelTable(funnel) {
@@ -183,7 +184,10 @@ async function renderPage(node, api, sponsor) {
       option.selected = s.id === sponsor;
       return option;
     }));
-  filter.addEventListener('change', () => renderPage(node, api, filter.value || null));
+  // the address keeps the line, so it can be bookmarked or sent; Cockpit's router renders the page anew
+  filter.addEventListener('change', () => {
+    window.location.hash = `#/insights${filter.value ? `?sponsor=${encodeURIComponent(filter.value)}` : ''}`;
+  });
 
   const team = report.teamRate === null ? 'No journey of the team has closed yet.'
     : `Team conversion ${percent(report.teamRate)} of ${report.teamClosed} closed journeys; flags when the probability `
@@ -224,6 +228,13 @@ async function renderSummary(node, api) {
       + (report.teamRate === null ? 'no closed journeys yet.' : `team conversion ${percent(report.teamRate)}.`))));
 }
 
+/** The sponsor line named in the page's address (#/insights?sponsor=...), if any. */
+function sponsorInAddress() {
+  const hash = window.location.hash;
+  const query = hash.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(hash.substring(query + 1)).get('sponsor');
+}
+
 export default [
   {
     id: 'journey-coach-insights-navigation',
@@ -243,7 +254,7 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: {path: '/insights'},
     render: (node, {api}) => {
-      renderPage(node, api, null);
+      renderPage(node, api, sponsorInAddress());
     },
     unmount: disposeCharts
   },
