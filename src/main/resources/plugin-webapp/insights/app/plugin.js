@@ -63,7 +63,7 @@ function journeysLink(definitionId, distributorId) {
   if (!definitionId) {
     return null;
   }
-  const search = JSON.stringify([{type: 'PIvariable', operator: 'eq', value: distributorId, name: 'distributorId'}]);
+  const search = JSON.stringify([{type: 'variables', operator: 'eq', value: distributorId, name: 'distributorId'}]);
   // Cockpit routes the definition id as it is (letters, digits, ":" and "-"), not percent-encoded
   return `#/process-definition/${definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`;
 }

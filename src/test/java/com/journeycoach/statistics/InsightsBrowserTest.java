@@ -76,6 +76,7 @@ class InsightsBrowserTest {
     InsightsSeed seed = InsightsSeed.plant(jdbc, distributors, catalog, sampleCatalog);
     // one journey that runs, to drill down to
     Prospect running = prospects.add(new Prospects.NewProspect(seed.id("late"), "Rita", "Running", null, null, Audience.PRODUCT_CUSTOMER));
+    Prospect another = prospects.add(new Prospects.NewProspect(seed.id("steady"), "Otto", "Other", null, null, Audience.PRODUCT_CUSTOMER));
     Map<String, Long> funnel = seed.funnelOf(seed.downline());
     Map<String, String> flags = seed.expectedFlags(insights.settings().priorWeight(), insights.settings().flagProbability());
     assertThat(flags).containsEntry(seed.id("struggling"), "struggling").containsEntry(seed.id("excelling"), "excelling");
@@ -120,7 +121,10 @@ class InsightsBrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", journeys);
     journeys.click();
     wait.until(ExpectedConditions.urlContains("/process-definition/prospect-development:"));
+    // Cockpit's own instance list, filtered by the journey's distributorId: this distributor's journey, not another's
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search]"), "distributorId"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), running.id()));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(another.id());
     keep(browser, "3-journeys");
 
     // a line without distributors shows its empty state, not an error
