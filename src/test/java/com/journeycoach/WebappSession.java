@@ -27,9 +27,14 @@ public final class WebappSession {
 
   /** Logs the user in to Tasklist, with the user agent of a phone's browser. */
   public static WebappSession logIn(int port, String userId, String password) {
+    return logIn(port, userId, password, "tasklist");
+  }
+
+  /** Logs the user in to one of the webapps (tasklist, cockpit), as its login page does. */
+  public static WebappSession logIn(int port, String userId, String password, String app) {
     WebappSession session = new WebappSession(port);
-    session.send(session.request("/camunda/app/tasklist/default/").GET().build());
-    HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
+    session.send(session.request("/camunda/app/" + app + "/default/").GET().build());
+    HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
@@ -45,6 +50,11 @@ public final class WebappSession {
     cookies.getCookieStore().get(URI.create(base + path)).stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
     return builder;
+  }
+
+  /** A request in this session that leaves out Camunda's CSRF header, as a forged cross-site request would. */
+  public HttpRequest.Builder requestWithoutCsrfToken(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", Http.PROSPECTS_BROWSER);
   }
 
   public HttpResponse<String> get(String path) {

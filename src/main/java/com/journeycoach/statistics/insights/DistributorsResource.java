@@ -1,0 +1,152 @@
+package com.journeycoach.statistics.insights;
+
+import com.journeycoach.journey.ProspectDevelopment;
+import com.journeycoach.statistics.DistributorInsights;
+import com.journeycoach.statistics.DistributorInsights.DistributorRow;
+import com.journeycoach.statistics.DistributorInsights.Report;
+import com.journeycoach.statistics.DistributorInsights.StepTime;
+import com.journeycoach.system.Groups;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+
+/**
+ * {@code GET .../distributors} (JSON), {@code .../distributors/csv} and {@code .../distributors/funnel/csv}, with an
+ * optional {@code sponsor} (a distributor id: only their downline). Only {@code managers} and {@code camunda-admin}
+ * may read them; others logged in to Cockpit get 403 (Cockpit itself answers 401 without a session). Bad
+ * parameters get a 400 problem naming the parameter.
+ */
+public class DistributorsResource extends AbstractCockpitPluginResource {
+
+  static final String SPONSOR = "sponsor";
+  static final Set<String> PARAMETERS = Set.of(SPONSOR);
+  static final int LONGEST_ID = 64;
+
+  private final DistributorInsights insights;
+  private final UriInfo request;
+
+  public DistributorsResource(String engineName, DistributorInsights insights, UriInfo request) {
+    super(engineName);
+    this.insights = insights;
+    this.request = request;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response distributors() {
+    return answer(report -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("report", report);
+      // Cockpit's instance list of the latest journey definition, filtered by the distributor: each row's drill-down
+      body.put("journeysDefinitionId", latestJourneyDefinition().map(ProcessDefinition::getId).orElse(null));
+      return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    });
+  }
+
+  @GET
+  @Path("csv")
+  @Produces("text/csv")
+  public Response distributorsCsv() {
+    return answer(report -> csv("distributors.csv", distributorTable(report)));
+  }
+
+  @GET
+  @Path("funnel/csv")
+  @Produces("text/csv")
+  public Response funnelCsv() {
+    return answer(report -> {
+      List<List<Object>> table = new ArrayList<>();
+      table.add(List.of("step", "prospects"));
+      var funnel = report.funnel();
+      List<Long> counts = List.of(funnel.added(), funnel.shared(), funnel.viewed(), funnel.followedUp(), funnel.presented(), funnel.won());
+      for (int i = 0; i < counts.size(); i++) {
+        table.add(List.of(DistributorInsights.STAGES.get(i), counts.get(i)));
+      }
+      return csv("funnel.csv", table);
+    });
+  }
+
+  private Response answer(Function<Report, Response> body) {
+    Authentication user = getCurrentAuthentication();
+    if (user == null) {
+      return InsightsProblems.of(401, "Unauthorized", "Log in to Cockpit first.");
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (!groups.contains(Groups.MANAGERS) && !groups.contains(Groups.ADMINS)) {
+      return InsightsProblems.of(403, "Forbidden", "Insights are for managers and administrators.");
+    }
+    MultivaluedMap<String, String> parameters = request.getQueryParameters();
+    for (String name : parameters.keySet()) {
+      if (!PARAMETERS.contains(name)) {
+        return InsightsProblems.invalid("The query parameter '" + InsightsProblems.shown(name) + "' is not known", InsightsProblems.shown(name) + ": not a parameter of"
+            + " this resource; it takes " + SPONSOR);
+      }
+    }
+    List<String> sponsors = parameters.getOrDefault(SPONSOR, List.of());
+    if (sponsors.size() > 1) {
+      return InsightsProblems.invalid("Give one sponsor", SPONSOR + ": given " + sponsors.size() + " times");
+    }
+    Optional<String> sponsor = sponsors.stream().findFirst();
+    if (sponsor.isPresent() && (sponsor.get().isBlank() || sponsor.get().length() > LONGEST_ID)) {
+      return InsightsProblems.invalid("The sponsor is not a distributor id", SPONSOR + ": a distributor id of 1 to " + LONGEST_ID + " characters");
+    }
+    try {
+      return body.apply(insights.report(sponsor));
+    } catch (DistributorInsights.UnknownSponsorException e) {
+      return InsightsProblems.invalid(e.getMessage(), SPONSOR + ": no such distributor");
+    }
+  }
+
+  private Optional<ProcessDefinition> latestJourneyDefinition() {
+    return Optional.ofNullable(getProcessEngine().getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ProspectDevelopment.KEY).latestVersion().singleResult());
+  }
+
+  static List<List<Object>> distributorTable(Report report) {
+    List<List<Object>> table = new ArrayList<>();
+    List<Object> header = new ArrayList<>(List.of("distributor", "name", "sponsor", "added", "shared", "viewed", "followed_up",
+        "presented", "won_or_enrolled", "closed", "converted", "conversion_mean", "conversion_90_lower", "conversion_90_upper",
+        "probability_below_team", "flag"));
+    for (String step : DistributorInsights.STEPS) {
+      header.addAll(List.of(step + "_pace", step + "_measured", step + "_within_pace", step + "_average_hours"));
+    }
+    header.add("nudges");
+    table.add(header);
+    for (DistributorRow row : report.distributors()) {
+      var f = row.funnel();
+      var c = row.conversion();
+      List<Object> line = new ArrayList<>(List.of(row.id(), row.name(), row.sponsorId() == null ? "" : row.sponsorId(), f.added(),
+          f.shared(), f.viewed(), f.followedUp(), f.presented(), f.won(), c.closed(), c.converted(), blankIfNull(c.mean()),
+          blankIfNull(c.lower()), blankIfNull(c.upper()), blankIfNull(c.probabilityBelowTeam()), c.flag().name()));
+      for (StepTime step : row.steps()) {
+        line.addAll(List.of(step.pace(), step.measured(), step.withinPace(), blankIfNull(step.averageHours())));
+      }
+      line.add(row.nudges());
+      table.add(line);
+    }
+    return table;
+  }
+
+  private static Object blankIfNull(Object value) {
+    return value == null ? "" : value;
+  }
+
+  private static Response csv(String fileName, List<List<Object>> table) {
+    return Response.ok(Csv.write(table), "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+  }
+}

@@ -1,0 +1,28 @@
+package com.journeycoach.statistics.insights;
+
+import com.journeycoach.statistics.DistributorInsights;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * The plugin's root: Jersey creates it per request, outside Spring, so the application's services come from the
+ * Spring context of the servlet context it runs in. {@code static/app/plugin.js} is served by the base class.
+ */
+@Path("plugin/" + InsightsPlugin.ID)
+public class InsightsRootResource extends AbstractCockpitPluginRootResource {
+
+  public InsightsRootResource() {
+    super(InsightsPlugin.ID);
+  }
+
+  @Path("{engineName}/distributors")
+  public DistributorsResource distributors(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    DistributorInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(DistributorInsights.class);
+    return subResource(new DistributorsResource(engineName, insights, request), engineName);
+  }
+}

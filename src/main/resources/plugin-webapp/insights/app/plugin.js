@@ -1,0 +1,269 @@
+// Journey Coach Insights in Cockpit (Camunda's frontend plugin API, 7.14+): an "Insights" entry in the navigation,
+// its page (#/insights) and a summary on the dashboard. The data comes from the plugin's own resources under
+// /camunda/api/cockpit/plugin/insights/, which answer managers and administrators only. Charts with ECharts,
+// served from its WebJar by the application. Every text from the server goes into the page as text, never as HTML.
+
+const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
+const STAGES = [
+  ['added', 'Added'], ['shared', 'Shared'], ['viewed', 'Viewed'], ['followedUp', 'Followed up'],
+  ['presented', 'Presented'], ['won', 'Won or enrolled']
+];
+const STEP_LABELS = {share: 'Share', view: 'View', 'follow-up': 'Follow-up'};
+const FLAG_LABELS = {STRUGGLING: 'struggling', EXCELLING: 'excelling', NONE: ''};
+
+let charts = [];
+
+function resource(api, path) {
+  return `${api.cockpitApi}/plugin/insights/${api.engine}/${path}`;
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, value);
+    }
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function percent(value) {
+  return value === null || value === undefined ? '–' : `${(100 * value).toFixed(1)} %`;
+}
+
+async function load(api, sponsor) {
+  const query = sponsor ? `?sponsor=${encodeURIComponent(sponsor)}` : '';
+  const answer = await fetch(resource(api, `distributors${query}`), {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'}
+  });
+  const body = await answer.json().catch(() => ({}));
+  if (!answer.ok) {
+    const error = new Error(body.detail || `The server answered ${answer.status}`);
+    error.status = answer.status;
+    throw error;
+  }
+  return body;
+}
+
+function disposeCharts() {
+  charts.forEach(chart => chart.dispose());
+  charts = [];
+}
+
+function csvLink(api, path, sponsor, label) {
+  const query = sponsor ? `?sponsor=${encodeURIComponent(sponsor)}` : '';
+  return element('a', {href: resource(api, path + query), download: '', class: 'jc-csv'}, label);
+}
+
+function journeysLink(definitionId, distributorId) {
+  if (!definitionId) {
+    return null;
+  }
+  const search = JSON.stringify([{type: 'variables', operator: 'eq', value: distributorId, name: 'distributorId'}]);
+  // Cockpit routes the definition id as it is (letters, digits, ":" and "-"), not percent-encoded
+  return `#/process-definition/${definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`;
+}
+
+function funnelTable(funnel) {
+  const head = element('tr', {}, ...STAGES.map(([, label]) => element('th', {}, label)));
+  const counts = element('tr', {}, ...STAGES.map(([key]) => element('td', {'data-stage': key}, funnel[key])));
+  return element('table', {class: 'table jc-funnel'}, element('thead', {}, head), element('tbody', {}, counts));
+}
+
+function stepCell(step) {
+  if (!step.measured) {
+    return element('td', {'data-step': step.step, title: `pace ${step.pace}`}, '–');
+  }
+  const late = step.withinPace < step.measured;
+  return element('td', {
+    'data-step': step.step,
+    class: late ? 'jc-late' : '',
+    title: `${step.withinPace} of ${step.measured} within the pace ${step.pace}; mean ${step.averageHours.toFixed(1)} h`
+  }, `${percent(step.withinPace / step.measured)} (${step.averageHours.toFixed(0)} h)`);
+}
+
+function distributorTable(report, definitionId) {
+  const head = element('tr', {},
+    ...['Distributor', 'Sponsor', ...STAGES.map(([, label]) => label), 'Closed', 'Conversion (90 % interval)', 'Flag',
+      ...Object.values(STEP_LABELS).map(label => `${label} within pace`), 'Nudges'].map(text => element('th', {}, text)));
+  const rows = report.distributors.map(row => {
+    const link = journeysLink(definitionId, row.id);
+    const name = link ? element('a', {href: link, class: 'jc-journeys', title: 'This distributor\'s journeys in Cockpit'}, row.name)
+      : row.name;
+    const c = row.conversion;
+    const conversion = c.mean === null ? '–'
+      : `${percent(c.mean)} (${percent(c.lower)} – ${percent(c.upper)})`;
+    const flag = FLAG_LABELS[c.flag];
+    return element('tr', {'data-distributor': row.id},
+      element('td', {class: 'jc-name'}, name),
+      element('td', {}, row.sponsorId || ''),
+      ...STAGES.map(([key]) => element('td', {'data-stage': key}, row.funnel[key])),
+      element('td', {class: 'jc-closed'}, `${c.converted} of ${c.closed}`),
+      element('td', {class: 'jc-conversion', title: c.probabilityBelowTeam === null ? ''
+        : `probability below the team: ${c.probabilityBelowTeam.toFixed(3)}`}, conversion),
+      element('td', {class: `jc-flag ${flag ? 'jc-flag-' + flag : ''}`}, flag),
+      ...row.steps.map(stepCell),
+      element('td', {class: 'jc-nudges'}, row.nudges));
+  });
+  return element('table', {class: 'table table-striped jc-distributors'}, element('thead', {}, head), element('tbody', {}, ...rows));
+}
+
+async function drawCharts(container, report) {
+  const echarts = await import(ECHARTS);
+  const funnelNode = element('div', {class: 'jc-chart jc-funnel-chart'});
+  const conversionNode = element('div', {class: 'jc-chart jc-conversion-chart'});
+  container.append(funnelNode, conversionNode);
+
+  const funnel = echarts.init(funnelNode);
+  funnel.setOption({
+    title: {text: 'Funnel', left: 'center', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'item'},
+    series: [{
+      type: 'funnel', sort: 'none', top: 30, bottom: 10, minSize: '5%', label: {formatter: '{b}: {c}'},
+      data: STAGES.map(([key, label]) => ({name: label, value: report.funnel[key]}))
+    }]
+  });
+  charts.push(funnel);
+
+  const rows = report.distributors.filter(row => row.conversion.mean !== null);
+  const conversion = echarts.init(conversionNode);
+  conversion.setOption({
+    title: {text: 'Conversion with its 90 % interval', left: 'center', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'item'},
+    grid: {left: 50, right: 20, top: 40, bottom: 80},
+    xAxis: {type: 'category', data: rows.map(row => row.name), axisLabel: {rotate: 40}},
+    yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: value => `${Math.round(100 * value)} %`}},
+    series: [
+      {
+        type: 'custom', name: '90 % interval',
+        renderItem: (params, api) => {
+          const x = api.value(0);
+          const low = api.coord([x, api.value(1)]);
+          const high = api.coord([x, api.value(2)]);
+          return {type: 'line', shape: {x1: low[0], y1: low[1], x2: high[0], y2: high[1]}, style: {stroke: '#555', lineWidth: 2}};
+        },
+        data: rows.map((row, i) => [i, row.conversion.lower, row.conversion.upper])
+      },
+      {
+        type: 'scatter', name: 'conversion',
+        data: rows.map(row => ({
+          value: row.conversion.mean,
+          itemStyle: {color: row.conversion.flag === 'STRUGGLING' ? '#c0392b' : row.conversion.flag === 'EXCELLING' ? '#27ae60' : '#2c7fb8'}
+        })),
+        markLine: report.teamRate === null ? undefined : {
+          symbol: 'none', label: {formatter: 'team'}, data: [{yAxis: report.teamRate}]
+        }
+      }
+    ]
+  });
+  charts.push(conversion);
+}
+
+async function renderPage(node, api, sponsor) {
+  disposeCharts();
+  node.replaceChildren(element('div', {class: 'jc-insights'}, element('h2', {}, 'Insights: distributors'),
+    element('p', {class: 'jc-loading'}, 'Loading…')));
+  const page = node.firstChild;
+  let body;
+  try {
+    body = await load(api, sponsor);
+  } catch (error) {
+    page.querySelector('.jc-loading').replaceWith(element('p', {class: 'jc-error alert alert-warning'},
+      error.status === 403 ? 'Insights are for managers.' : error.message));
+    return;
+  }
+  const report = body.report;
+  const filter = element('select', {id: 'jc-sponsor', class: 'form-control'},
+    element('option', {value: ''}, 'The whole network'),
+    ...report.sponsors.map(s => {
+      const option = element('option', {value: s.id}, `${s.name}'s line`);
+      option.selected = s.id === sponsor;
+      return option;
+    }));
+  // the address keeps the line, so it can be bookmarked or sent; Cockpit's router renders the page anew
+  filter.addEventListener('change', () => {
+    window.location.hash = `#/insights${filter.value ? `?sponsor=${encodeURIComponent(filter.value)}` : ''}`;
+  });
+
+  const team = report.teamRate === null ? 'No journey of the team has closed yet.'
+    : `Team conversion ${percent(report.teamRate)} of ${report.teamClosed} closed journeys; flags when the probability `
+      + `of being below or above the team reaches ${report.flagProbability} (prior weight ${report.priorWeight} journeys).`;
+  page.querySelector('.jc-loading').replaceWith(
+    element('div', {class: 'jc-filter'}, element('label', {for: 'jc-sponsor'}, 'Sponsor line '), filter),
+    element('p', {class: 'jc-team'}, team));
+
+  if (report.distributors.length === 0) {
+    page.append(element('p', {class: 'jc-empty alert alert-info'},
+      sponsor ? 'No distributors in this line yet.' : 'No distributors yet: once distributors add prospects, their figures appear here.'));
+    return;
+  }
+  page.append(
+    element('h3', {}, 'Funnel ', csvLink(api, 'distributors/funnel/csv', sponsor, 'CSV')),
+    funnelTable(report.funnel));
+  const chartArea = element('div', {class: 'jc-charts'});
+  page.append(chartArea);
+  page.append(element('h3', {}, 'Distributors ', csvLink(api, 'distributors/csv', sponsor, 'CSV')),
+    distributorTable(report, body.journeysDefinitionId));
+  drawCharts(chartArea, report).catch(error => chartArea.append(element('p', {class: 'jc-error'}, `No charts: ${error.message}`)));
+}
+
+async function renderSummary(node, api) {
+  let body;
+  try {
+    body = await load(api, null);
+  } catch (error) {
+    // only managers and administrators see the summary
+    return;
+  }
+  const report = body.report;
+  const count = flag => report.distributors.filter(row => row.conversion.flag === flag).length;
+  node.replaceChildren(element('section', {class: 'jc-summary'},
+    element('h3', {class: 'section-title'}, element('a', {href: '#/insights'}, 'Insights')),
+    element('p', {},
+      `${report.distributors.length} distributors, ${count('STRUGGLING')} struggling, ${count('EXCELLING')} excelling; `
+      + (report.teamRate === null ? 'no closed journeys yet.' : `team conversion ${percent(report.teamRate)}.`))));
+}
+
+/** The sponsor line named in the page's address (#/insights?sponsor=...), if any. */
+function sponsorInAddress() {
+  const hash = window.location.hash;
+  const query = hash.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(hash.substring(query + 1)).get('sponsor');
+}
+
+export default [
+  {
+    id: 'journey-coach-insights-navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 40,
+    properties: {
+      pagePath: '#/insights',
+      label: 'Insights',
+      checkActive: path => path.indexOf('#/insights') > -1
+    },
+    render: node => {
+      node.replaceChildren(element('a', {href: '#/insights', class: 'jc-navigation'}, 'Insights'));
+    }
+  },
+  {
+    id: 'journey-coach-insights-page',
+    pluginPoint: 'cockpit.route',
+    properties: {path: '/insights'},
+    render: (node, {api}) => {
+      renderPage(node, api, sponsorInAddress());
+    },
+    unmount: disposeCharts
+  },
+  {
+    id: 'journey-coach-insights-summary',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 5,
+    render: (node, {api}) => {
+      renderSummary(node, api);
+    }
+  }
+];

@@ -1,0 +1,148 @@
+package com.journeycoach.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.journeycoach.Chromium;
+import com.journeycoach.JourneyCoachTest;
+import com.journeycoach.TestUsers;
+import com.journeycoach.content.Catalog;
+import com.journeycoach.content.SampleCatalog;
+import com.journeycoach.people.Audience;
+import com.journeycoach.people.Distributors;
+import com.journeycoach.people.Prospect;
+import com.journeycoach.people.Prospects;
+import com.journeycoach.system.Groups;
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A manager opens Insights in Cockpit, in a real (headless) browser: from the dashboard's summary and the navigation
+ * entry to the page, chooses a sponsor's line and reads the funnel and the flags, whose figures the test computes
+ * from the raw rows ({@link InsightsSeed}); a row drills down to the distributor's journeys in Cockpit. Screenshots
+ * of each step in target/browser-screenshots/.
+ */
+@Tag("browser")
+@JourneyCoachTest
+class InsightsBrowserTest {
+
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
+
+  static final String MANAGER = "insights-browser-manager";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  Distributors distributors;
+  @Autowired
+  Prospects prospects;
+  @Autowired
+  Catalog catalog;
+  @Autowired
+  SampleCatalog sampleCatalog;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  DistributorInsights insights;
+
+  @Test
+  void aManagerReadsTheFunnelAndTheFlagsOfASponsorLineAndDrillsDownToAJourney() throws IOException {
+    TestUsers.ensure(identity, MANAGER, Groups.MANAGERS);
+    InsightsSeed seed = InsightsSeed.plant(jdbc, distributors, catalog, sampleCatalog);
+    // one journey that runs, to drill down to
+    Prospect running = prospects.add(new Prospects.NewProspect(seed.id("late"), "Rita", "Running", null, null, Audience.PRODUCT_CUSTOMER));
+    Prospect another = prospects.add(new Prospects.NewProspect(seed.id("steady"), "Otto", "Other", null, null, Audience.PRODUCT_CUSTOMER));
+    Map<String, Long> funnel = seed.funnelOf(seed.downline());
+    Map<String, String> flags = seed.expectedFlags(insights.settings().priorWeight(), insights.settings().flagProbability());
+    assertThat(flags).containsEntry(seed.id("struggling"), "struggling").containsEntry(seed.id("excelling"), "excelling");
+
+    WebDriver browser = chromium.driver();
+    WebDriverWait wait = chromium.waiting();
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(MANAGER);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // the dashboard's summary, then Insights from the navigation
+    WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-summary")));
+    assertThat(summary.getText()).contains("Insights", "distributors", "struggling", "excelling");
+    keep(browser, "1-dashboard");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.jc-navigation"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-insights table.jc-distributors")));
+
+    // the sponsor's line
+    new Select(browser.findElement(By.id("jc-sponsor"))).selectByValue(seed.sponsor);
+    wait.until(driver -> driver.findElements(By.cssSelector("table.jc-distributors tbody tr")).size() == seed.downline().size());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-conversion-chart canvas")));
+    keep(browser, "2-sponsor-line");
+
+    Map<String, Long> shown = new LinkedHashMap<>();
+    for (String stage : DistributorInsights.STAGES) {
+      shown.put(stage, Long.parseLong(browser.findElement(By.cssSelector("table.jc-funnel td[data-stage='" + stage + "']")).getText()));
+    }
+    assertThat(shown).isEqualTo(funnel);
+    Map<String, String> flagged = new LinkedHashMap<>();
+    for (String id : seed.downline()) {
+      flagged.put(id, row(browser, id).findElement(By.cssSelector("td.jc-flag")).getText());
+    }
+    assertThat(flagged).isEqualTo(flags);
+    assertThat(row(browser, seed.id("struggling")).findElement(By.cssSelector("td.jc-closed")).getText()).isEqualTo("0 of 60");
+    assertThat(browser.findElements(By.cssSelector("a.jc-csv"))).extracting(link -> link.getAttribute("href"))
+        .anySatisfy(href -> assertThat(href).contains("/distributors/csv?sponsor=" + seed.sponsor))
+        .anySatisfy(href -> assertThat(href).contains("/distributors/funnel/csv?sponsor=" + seed.sponsor));
+
+    // a row drills down to the distributor's journeys in Cockpit
+    WebElement journeys = row(browser, seed.id("late")).findElement(By.cssSelector("a.jc-journeys"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", journeys);
+    journeys.click();
+    wait.until(ExpectedConditions.urlContains("/process-definition/prospect-development:"));
+    // Cockpit's own instance list, filtered by the journey's distributorId: this distributor's journey, not another's
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search]"), "distributorId"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), running.id()));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(another.id());
+    keep(browser, "3-journeys");
+
+    // a line without distributors shows its empty state, not an error
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/insights?sponsor="
+        + URLEncoder.encode(seed.id("struggling"), StandardCharsets.UTF_8));
+    WebElement empty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-insights .jc-empty")));
+    assertThat(empty.getText()).isEqualTo("No distributors in this line yet.");
+    keep(browser, "4-empty-line");
+  }
+
+  private static WebElement row(WebDriver browser, String distributorId) {
+    return browser.findElement(By.cssSelector("table.jc-distributors tr[data-distributor='" + distributorId + "']"));
+  }
+
+  private static void keep(WebDriver browser, String step) throws IOException {
+    Path folder = Path.of("target", "browser-screenshots");
+    Files.createDirectories(folder);
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), folder.resolve("insights-" + step + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
