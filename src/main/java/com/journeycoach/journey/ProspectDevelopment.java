@@ -80,6 +80,8 @@ public final class ProspectDevelopment {
   public static final String GATEWAY_QUICK_OUTCOME_AT_SHARE = "Gateway_QuickOutcomeAtShare";
   public static final String GATEWAY_QUICK_OUTCOME_AT_FOLLOW_UP = "Gateway_QuickOutcomeAtFollowUp";
   public static final String TIMER_NURTURE_OVER = "Timer_NurtureOver";
+  public static final String END_CUSTOMER_WON = "EndEvent_CustomerWon";
+  public static final String END_PROSPECT_LOST = "EndEvent_ProspectLost";
   public static final String TIMER_SHARE_OVERDUE = "Timer_ShareOverdue";
   public static final String TIMER_VIEW_OVERDUE = "Timer_ViewOverdue";
   public static final String TIMER_FOLLOW_UP_OVERDUE = "Timer_FollowUpOverdue";
