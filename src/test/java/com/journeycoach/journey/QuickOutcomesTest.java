@@ -201,6 +201,39 @@ class QuickOutcomesTest {
     assertThat(shares.skippedAt(shareId())).isEmpty();
   }
 
+  /**
+   * The questions a quick outcome hides stay required without one: the form hides them only while quickOutcome has a
+   * value, and the server decides that condition on the submission. Answers of an earlier follow-up, still in the
+   * journey's variables, do not stand in for this one's.
+   */
+  @Test
+  void withoutAQuickOutcomeTheTasksQuestionsStayRequired() {
+    Task followUp = waitingAt(ProspectDevelopment.TASK_ASK_FOLLOW_UP);
+    // not ready: the journey shares the next asset, and the prospect views it
+    tasks.complete(followUp.getId(), Map.of("interestChange", "0", "purchaseIntent", "NONE", "closeEstimate", 0));
+    Share next = shares.get(shareId());
+    tasks.complete(openTask().getId(), Map.of("shareChannel", "SMS"));
+    touchpoints.viewThroughLink(next.token()).orElseThrow();
+    Task secondFollowUp = openTask();
+    assertThat(secondFollowUp.getTaskDefinitionKey()).isEqualTo(ProspectDevelopment.TASK_ASK_FOLLOW_UP);
+
+    HttpResponse<String> refused = http.post("/engine-rest/task/" + secondFollowUp.getId() + "/submit-form", login,
+        "{\"variables\":{}}");
+
+    assertRefused(refused, "interestChange: required", secondFollowUp);
+    assertThat(refused.body()).contains("purchaseIntent: required", "closeEstimate: required");
+    assertThat(followUpAnswers.ofProspect(prospect.id())).hasSize(1);
+  }
+
+  @Test
+  void aMeetingWithoutOutcomeOrQuickOutcomeIsRefused() {
+    Task meeting = waitingAt(ProspectDevelopment.TASK_RECORD_MEETING_OUTCOME);
+
+    assertRefused(http.post("/engine-rest/task/" + meeting.getId() + "/submit-form", login, "{\"variables\":{\"meetingNotes\":"
+        + "{\"value\":\"went well\"}}}"), "outcome: required", meeting);
+    assertThat(prospects.get(prospect.id()).status()).isEqualTo(Prospect.Status.ACTIVE);
+  }
+
   private Task waitingAt(String step) {
     switch (step) {
       case ProspectDevelopment.TASK_SHARE_ASSET -> { }
