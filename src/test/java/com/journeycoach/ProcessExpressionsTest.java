@@ -50,6 +50,7 @@ class ProcessExpressionsTest {
   static final Set<String> VARIABLES = Set.of(
       ProspectDevelopment.DISTRIBUTOR_ID, ProspectDevelopment.SHARE_ID, ProspectDevelopment.ASSET_LEFT, ProspectDevelopment.VIEWED,
       ProspectDevelopment.READY_TO_PRESENT, ProspectDevelopment.OUTCOME, ProspectDevelopment.OTHER_ASSET_CHOSEN,
+      ProspectDevelopment.PROSPECT_DECIDED, ProspectDevelopment.ASSET_SKIPPED,
       DistributorOnboarding.SPONSOR_ID, DistributorOnboarding.REVIEWER_ID, DistributorOnboarding.ENROLLEE_NAME,
       NudgeDelivery.DELIVERABLE, NudgeDelivery.IN_SEND_WINDOW, NudgeDelivery.WAIT_UNTIL,
       ThresholdTuningProcess.LARGE_CHANGES_PROPOSED, ThresholdTuningProcess.THRESHOLD_DECISION,

@@ -106,6 +106,21 @@ public class Shares {
         .params(Timestamp.from(clock.instant()), shareId).update() == 1;
   }
 
+  /**
+   * The distributor skipped this share's asset (a quick outcome of a journey task): it counts as sent when the next
+   * asset is chosen, so it is not suggested to this prospect again. Answers whether the share exists.
+   */
+  public boolean markSkipped(String shareId) {
+    return jdbc.sql("UPDATE asset_share SET skipped_at = COALESCE(skipped_at, ?) WHERE id = ?")
+        .params(Timestamp.from(clock.instant()), shareId).update() == 1;
+  }
+
+  /** When the distributor skipped this share's asset; empty when they did not. */
+  public Optional<Instant> skippedAt(String shareId) {
+    return jdbc.sql("SELECT skipped_at FROM asset_share WHERE id = ?").param(shareId).query(Timestamp.class).list()
+        .stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
+  }
+
   /** The asset the journey had suggested when the distributor chose this share's asset instead; empty when they took the suggestion. */
   public Optional<String> suggestedAssetOf(String shareId) {
     return jdbc.sql("SELECT suggested_asset_id FROM asset_share WHERE id = ?").param(shareId).query(String.class).list()
@@ -141,7 +156,7 @@ public class Shares {
         .param(prospectId).query(Shares::share).list();
   }
 
-  /** The assets a prospect has been sent so far, and those they have viewed. */
+  /** The assets a prospect has been sent (or skipped) so far, and those they have viewed. */
   record Progress(Set<String> sharedAssetIds, Set<String> viewedAssetIds) {
   }
 
@@ -149,9 +164,10 @@ public class Shares {
   Progress progressOf(String prospectId) {
     Set<String> shared = new HashSet<>();
     Set<String> viewed = new HashSet<>();
-    jdbc.sql("SELECT asset_id, shared_at, view_count FROM asset_share WHERE prospect_id = ?")
+    jdbc.sql("SELECT asset_id, shared_at, view_count, skipped_at FROM asset_share WHERE prospect_id = ?")
         .param(prospectId).query(rs -> {
-          if (rs.getTimestamp(2) != null) {
+          // a skipped asset counts as sent: it is not suggested again
+          if (rs.getTimestamp(2) != null || rs.getTimestamp(4) != null) {
             shared.add(rs.getString(1));
           }
           if (rs.getInt(3) > 0) {

@@ -32,6 +32,11 @@ import static com.journeycoach.journey.ProspectDevelopment.SHARE_CHANNEL;
 import static com.journeycoach.journey.ProspectDevelopment.SHARE_ID;
 import static com.journeycoach.journey.ProspectDevelopment.SHARE_LINK;
 import static com.journeycoach.journey.ProspectDevelopment.VIEWED;
+import static com.journeycoach.journey.ProspectDevelopment.ASSET_SKIPPED;
+import static com.journeycoach.journey.ProspectDevelopment.GATEWAY_QUICK_OUTCOME_AT_FOLLOW_UP;
+import static com.journeycoach.journey.ProspectDevelopment.GATEWAY_QUICK_OUTCOME_AT_SHARE;
+import static com.journeycoach.journey.ProspectDevelopment.PROSPECT_DECIDED;
+import static com.journeycoach.journey.ProspectDevelopment.QUICK_OUTCOME;
 
 import com.journeycoach.coaching.Coach;
 import com.journeycoach.coaching.LatestAnswer;
@@ -69,6 +74,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("journeySteps")
 public class JourneySteps {
+
+  /** The share form's channel for an asset shown in person, which counts as the view at once. */
+  static final String IN_PERSON = "IN_PERSON";
 
   private final Prospects prospects;
   private final NextAsset nextAsset;
@@ -189,29 +197,47 @@ public class JourneySteps {
   /**
    * "Record share": the distributor sent the link (the prospect may have opened it already), or showed the
    * asset in person, which counts as the view at once; or chose another eligible asset instead, which the
-   * journey prepares next (the choice is recorded with its share).
+   * journey prepares next (the choice is recorded with its share). A quick outcome takes the place of the form's
+   * answers: viewed in person is the channel "in person", skip and the prospect's decision go their own ways.
    */
   public void recordShare(DelegateExecution execution) {
     String shareId = (String) execution.getVariable(SHARE_ID);
+    Optional<QuickOutcome> quick = takeQuickOutcome(execution, GATEWAY_QUICK_OUTCOME_AT_SHARE);
     String other = text(execution, OTHER_ASSET_ID);
     if (other != null) {
       // the choice is the step's alone: the next share form starts without one
       execution.removeVariable(OTHER_ASSET_ID);
     }
     Share share = shares.get(shareId);
+    if (quick.isPresent()) {
+      if (other != null) {
+        throw new InvalidInputException("Choose another asset or a quick outcome, not both",
+            List.of(OTHER_ASSET_ID + ": not with a quick outcome"));
+      }
+      execution.setVariable(OTHER_ASSET_CHOSEN, Variables.booleanValue(false, true));
+      if (quick.get() == QuickOutcome.SKIP_ASSET) {
+        skipAsset(execution, shareId);
+        return;
+      }
+      if (quick.get().closes()) {
+        close(execution, quick.get(), shareId);
+        return;
+      }
+    }
     if (other != null && !other.equals(share.assetId())) {
       chooseOtherAsset(execution, other);
       return;
     }
     execution.setVariable(OTHER_ASSET_CHOSEN, Variables.booleanValue(false, true));
-    String channel = text(execution, SHARE_CHANNEL);
+    // viewed in person is the share form's channel "in person", whatever channel came with it
+    String channel = quick.isPresent() ? IN_PERSON : text(execution, SHARE_CHANNEL);
     if (channel == null) {
       throw new InvalidInputException("Say how you shared the link", List.of(SHARE_CHANNEL + ": required"));
     }
     boolean viewed = shares.markShared(shareId, channel);
     // without an asset id, the touchpoint takes the share's
     touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, prospectId(execution), null, shareId);
-    if (!viewed && "IN_PERSON".equals(channel)) {
+    if (!viewed && IN_PERSON.equals(channel)) {
       viewed = touchpoints.viewInPerson(share);
     }
     execution.setVariable(VIEWED, Variables.booleanValue(viewed, true));
@@ -235,8 +261,22 @@ public class JourneySteps {
     execution.setVariable(OTHER_ASSET_CHOSEN, Variables.booleanValue(true, true));
   }
 
-  /** "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. */
+  /**
+   * "Record follow-up answers": stores the answers and decides whether the prospect is ready to present to. A quick
+   * outcome takes their place: skip this asset, or the prospect's decision (the view happened already).
+   */
   public void recordFollowUp(DelegateExecution execution) {
+    Optional<QuickOutcome> quick = takeQuickOutcome(execution, GATEWAY_QUICK_OUTCOME_AT_FOLLOW_UP);
+    if (quick.isPresent()) {
+      execution.setVariable(READY_TO_PRESENT, Variables.booleanValue(false, true));
+      String shareId = (String) execution.getVariable(SHARE_ID);
+      switch (quick.get()) {
+        case VIEWED_IN_PERSON -> throw notFitting(quick.get(), "the prospect has viewed this asset already");
+        case SKIP_ASSET -> skipAsset(execution, shareId);
+        default -> close(execution, quick.get(), shareId);
+      }
+      return;
+    }
     FollowUpAnswer answer = FollowUpAnswer.fromForm(execution.getVariable(INTEREST_CHANGE), execution.getVariable(PURCHASE_INTENT),
         execution.getVariable(CLOSE_ESTIMATE), execution.getVariable(FOLLOW_UP_NOTES));
     String prospectId = prospectId(execution);
@@ -251,8 +291,21 @@ public class JourneySteps {
     execution.setVariable(READY_TO_PRESENT, Variables.booleanValue(coached.readyToPresent().contains(prospectId), true));
   }
 
-  /** "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. */
+  /**
+   * "Record outcome": the meeting was held; its outcome closes the journey or sends the prospect to nurture. The quick
+   * outcomes "not interested" and "already bought" close it without a meeting held.
+   */
   public void recordOutcome(DelegateExecution execution) {
+    Optional<QuickOutcome> quick = takeQuickOutcome(execution, null);
+    if (quick.isPresent()) {
+      switch (quick.get()) {
+        case VIEWED_IN_PERSON -> throw notFitting(quick.get(), "no asset waits for a view at the meeting");
+        case SKIP_ASSET -> throw notFitting(quick.get(), "no asset is being shared at the meeting; choose nurture to try"
+            + " again later");
+        default -> close(execution, quick.get(), null);
+      }
+      return;
+    }
     Object raw = execution.getVariable(OUTCOME);
     String outcome = raw == null ? "" : raw.toString().strip().toUpperCase(Locale.ROOT);
     String prospectId = prospectId(execution);
@@ -279,6 +332,51 @@ public class JourneySteps {
     if (!outcome.equals(raw)) {
       execution.setVariable(OUTCOME, outcome);
     }
+  }
+
+  /**
+   * Reads the task's quick outcome, if any, and removes it (the next task's form starts without one); the gateway
+   * after the task ("Quick outcome?") reads the transient decisions, false unless a step sets them. A journey on an
+   * earlier diagram, without that gateway, cannot take one.
+   */
+  private static Optional<QuickOutcome> takeQuickOutcome(DelegateExecution execution, String gatewayId) {
+    Object submitted = execution.getVariable(QUICK_OUTCOME);
+    if (execution.hasVariable(QUICK_OUTCOME)) {
+      execution.removeVariable(QUICK_OUTCOME);
+    }
+    execution.setVariable(PROSPECT_DECIDED, Variables.booleanValue(false, true));
+    execution.setVariable(ASSET_SKIPPED, Variables.booleanValue(false, true));
+    Optional<QuickOutcome> quick = QuickOutcome.parse(submitted);
+    if (quick.isPresent() && gatewayId != null && execution.getBpmnModelInstance().getModelElementById(gatewayId) == null) {
+      throw new InvalidInputException("This journey runs on an earlier version: answer the task's own questions",
+          List.of(QUICK_OUTCOME + ": not available in this journey"));
+    }
+    return quick;
+  }
+
+  private static InvalidInputException notFitting(QuickOutcome quick, String why) {
+    return new InvalidInputException("The quick outcome " + quick + " does not fit this task: " + why,
+        List.of(QUICK_OUTCOME + ": " + quick + " does not fit this task (" + why + ")"));
+  }
+
+  /** "Skip this asset": the share is marked skipped, and the journey prepares the next eligible asset. */
+  private void skipAsset(DelegateExecution execution, String shareId) {
+    shares.markSkipped(shareId);
+    execution.setVariable(ASSET_SKIPPED, Variables.booleanValue(true, true));
+  }
+
+  /**
+   * "Not interested" or "already bought": the LOST or PURCHASED touchpoint an integrator would report, the prospect's
+   * status, and the journey ends through "Outcome?" as it would after a meeting (without a meeting held).
+   */
+  private void close(DelegateExecution execution, QuickOutcome quick, String shareId) {
+    String prospectId = prospectId(execution);
+    boolean lost = quick == QuickOutcome.NOT_INTERESTED;
+    touchpoints.recordQuickOutcome("journey:" + execution.getProcessInstanceId() + ":quick:" + execution.getActivityInstanceId(),
+        lost ? Touchpoint.Kind.LOST : Touchpoint.Kind.PURCHASED, prospectId, shareId);
+    prospects.changeStatus(prospectId, lost ? Prospect.Status.LOST : Prospect.Status.WON);
+    execution.setVariable(OUTCOME, lost ? "LOST" : "WON");
+    execution.setVariable(PROSPECT_DECIDED, Variables.booleanValue(true, true));
   }
 
   /** "Resume journey": the nurture period is over. */

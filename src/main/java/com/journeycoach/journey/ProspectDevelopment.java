@@ -47,6 +47,10 @@ public final class ProspectDevelopment {
   public static final String VIEWED = "viewed";
   public static final String OTHER_ASSET_CHOSEN = "otherAssetChosen";
   public static final String READY_TO_PRESENT = "readyToPresent";
+  /** The prospect said "not interested" or "already bought" at a task (the gateways "Quick outcome?"); {@link #OUTCOME} says which. */
+  public static final String PROSPECT_DECIDED = "prospectDecided";
+  /** The distributor skipped the share's asset at a task: the journey goes on with the next eligible one. */
+  public static final String ASSET_SKIPPED = "assetSkipped";
 
   // what the forms submit
   public static final String PROSPECT_FIRST_NAME = "prospectFirstName";
@@ -62,6 +66,8 @@ public final class ProspectDevelopment {
   public static final String CLOSE_ESTIMATE = "closeEstimate";
   public static final String FOLLOW_UP_NOTES = "followUpNotes";
   public static final String OUTCOME = "outcome";
+  /** Every journey task's optional quick outcome ({@link QuickOutcome}); read and removed as its task ends. */
+  public static final String QUICK_OUTCOME = "quickOutcome";
 
   // activity ids
   public static final String START_PROSPECT_ADDED = "StartEvent_ProspectAdded";
@@ -71,7 +77,11 @@ public final class ProspectDevelopment {
   public static final String TASK_WAIT_FOR_VIEW = "Task_WaitForView";
   public static final String TASK_ASK_FOLLOW_UP = "Task_AskFollowUp";
   public static final String TASK_RECORD_MEETING_OUTCOME = "Task_RecordMeetingOutcome";
+  public static final String GATEWAY_QUICK_OUTCOME_AT_SHARE = "Gateway_QuickOutcomeAtShare";
+  public static final String GATEWAY_QUICK_OUTCOME_AT_FOLLOW_UP = "Gateway_QuickOutcomeAtFollowUp";
   public static final String TIMER_NURTURE_OVER = "Timer_NurtureOver";
+  public static final String END_CUSTOMER_WON = "EndEvent_CustomerWon";
+  public static final String END_PROSPECT_LOST = "EndEvent_ProspectLost";
   public static final String TIMER_SHARE_OVERDUE = "Timer_ShareOverdue";
   public static final String TIMER_VIEW_OVERDUE = "Timer_ViewOverdue";
   public static final String TIMER_FOLLOW_UP_OVERDUE = "Timer_FollowUpOverdue";

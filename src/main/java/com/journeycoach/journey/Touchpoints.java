@@ -223,6 +223,21 @@ public class Touchpoints {
     }
   }
 
+  /**
+   * A quick outcome a distributor recorded at a task of the journey (not interested, already bought): stored as the
+   * same touchpoint an integrator would report (source {@code quick-outcome}), once per key, with the effect it has
+   * (the journey ends through its "Outcome?" gateway). The step changes the prospect's status itself.
+   */
+  @Transactional
+  public void recordQuickOutcome(String idempotencyKey, Touchpoint.Kind kind, String prospectId, String shareId) {
+    try {
+      insert(APPLICATION_SCOPE, new Event(idempotencyKey, kind, prospectId, null, clock.instant(), "quick-outcome"), shareId,
+          Touchpoint.Effect.JOURNEY_ENDED);
+    } catch (DuplicateKeyException recordedBefore) {
+      // a retried step: the touchpoint is there already
+    }
+  }
+
   /** A prospect's touchpoints in the order they were recorded. */
   public List<Touchpoint> ofProspect(String prospectId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM touchpoint WHERE prospect_id = ? ORDER BY sequence_number")

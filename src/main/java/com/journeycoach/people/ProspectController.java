@@ -11,7 +11,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +38,12 @@ class ProspectController {
 
   private final Prospects prospects;
   private final CurrentUser currentUser;
+  private final JourneyPositions journeyPositions;
 
-  ProspectController(Prospects prospects, CurrentUser currentUser) {
+  ProspectController(Prospects prospects, CurrentUser currentUser, JourneyPositions journeyPositions) {
     this.prospects = prospects;
     this.currentUser = currentUser;
+    this.journeyPositions = journeyPositions;
   }
 
   @PostMapping
@@ -54,14 +59,39 @@ class ProspectController {
         request.phone(), request.audience(), request.personality()));
   }
 
+  /** A prospect as listed: its fields, and where its journey stands (null when none runs). */
+  record ListedProspect(@JsonUnwrapped Prospect prospect, JourneyPositions.Position journey) {
+  }
+
   @GetMapping
-  @Operation(summary = "List prospects: a distributor's own, or a given distributor's for managers")
-  List<Prospect> list(@RequestParam(required = false) String distributorId) {
+  @Operation(summary = "List prospects, each with where its journey stands: a distributor's own, or for managers a given"
+      + " distributor's (every distributor's with open=true)",
+      description = "journey: step (share, view, follow-up, meeting, nurture), since, due and the open task's id and name; null"
+          + " for a prospect whose journey ended. open=true lists only the open prospects (active or in nurture), what falls"
+          + " due first at the top: the distributor's pipeline.")
+  List<ListedProspect> list(@RequestParam(required = false) String distributorId,
+                            @RequestParam(defaultValue = "false") boolean open) {
+    boolean manager = currentUser.isIn(Groups.MANAGERS, Groups.ADMINS);
     String of = distributorId == null ? currentUser.id() : distributorId;
-    if (!of.equals(currentUser.id()) && !currentUser.isIn(Groups.MANAGERS, Groups.ADMINS)) {
+    if (!of.equals(currentUser.id()) && !manager) {
       throw new ForbiddenException("A distributor lists their own prospects only");
     }
-    return prospects.ofDistributor(of);
+    if (!open) {
+      return listed(prospects.ofDistributor(of));
+    }
+    List<Prospect> pipeline = manager && distributorId == null ? prospects.open() : prospects.openOfDistributor(of);
+    return listed(pipeline).stream().sorted(BY_DUE).toList();
+  }
+
+  /** What falls due first; a journey between steps, without a due date, after those with one. */
+  static final Comparator<ListedProspect> BY_DUE = Comparator.comparing(
+      (ListedProspect listed) -> listed.journey() == null ? null : listed.journey().due(), Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(listed -> listed.prospect().createdAt());
+
+  private List<ListedProspect> listed(List<Prospect> list) {
+    Map<String, JourneyPositions.Position> positions = journeyPositions.of(list.stream().filter(p -> !p.isClosed())
+        .map(Prospect::id).toList());
+    return list.stream().map(p -> new ListedProspect(p, positions.get(p.id()))).toList();
   }
 
   @GetMapping("/{id}")

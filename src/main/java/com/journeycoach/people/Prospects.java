@@ -140,6 +140,12 @@ public class Prospects {
         .query(Prospects::prospect).list();
   }
 
+  /** Every distributor's open prospects (active or in nurture), for managers. */
+  public List<Prospect> open() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM prospect WHERE status IN ('ACTIVE', 'NURTURE') ORDER BY created_at, id")
+        .query(Prospects::prospect).list();
+  }
+
   /** How many prospects the distributor has added (kept on their row as they are added). */
   public int countOfDistributor(String distributorId) {
     return jdbc.sql("SELECT prospects_added FROM distributor WHERE id = ?").param(distributorId).query(Integer.class).optional()

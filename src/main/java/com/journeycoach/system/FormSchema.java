@@ -28,9 +28,22 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 public final class FormSchema {
 
   /** A form field: its key (the variable), its kind and its rules. */
-  record Field(String key, String type, boolean required, boolean fixed, boolean conditional, Integer minLength,
-               Integer maxLength, BigDecimal min, BigDecimal max, Pattern pattern, List<String> options) {
+  record Field(String key, String type, boolean required, boolean fixed, boolean conditional, List<String> hiddenWhenGiven,
+               Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, Pattern pattern, List<String> options) {
+
+    /**
+     * Whether the form may hide the field for this submission. A condition of the plain shape
+     * {@code =a != null or b != null} on fields of the form (hidden while another of its fields has a value) is
+     * decided on the submission; any other condition might hide it.
+     */
+    boolean mayBeHidden(Map<String, ?> submitted, Set<String> formKeys) {
+      return conditional && (hiddenWhenGiven == null || !formKeys.containsAll(hiddenWhenGiven)
+          || hiddenWhenGiven.stream().anyMatch(key -> given(submitted.get(key))));
+    }
   }
+
+  /** A hide condition of the shape {@code =a != null or b != null}: its keys. */
+  private static final Pattern GIVEN = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*!=\\s*null\\s*");
 
   /** A form without fields: a task without a form accepts no variables. */
   public static final FormSchema NONE = new FormSchema("(none)", Map.of());
@@ -86,9 +99,31 @@ public final class FormSchema {
       String key = component.path("key").asText();
       fields.put(key, new Field(key, type, validate.path("required").asBoolean(false),
           component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false), conditional,
+          insideConditional ? null : hiddenWhenGiven(component.path("conditional").path("hide").asText(null)),
           integer(validate, "minLength"), integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
           pattern(validate), options.isEmpty() && dynamicOptions(component) ? null : List.copyOf(options)));
     }
+  }
+
+  /** The keys of a hide condition {@code =a != null or b != null}; null for any other condition. */
+  private static List<String> hiddenWhenGiven(String hide) {
+    if (hide == null || !hide.startsWith("=")) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (String part : hide.substring(1).split("\\bor\\b")) {
+      java.util.regex.Matcher given = GIVEN.matcher(part);
+      if (!given.matches()) {
+        return null;
+      }
+      keys.add(given.group(1));
+    }
+    return List.copyOf(keys);
+  }
+
+  private static boolean given(Object value) {
+    Object plain = plain(value);
+    return plain != null && !(plain instanceof String text && text.isBlank());
   }
 
   /**
@@ -130,7 +165,7 @@ public final class FormSchema {
         continue;
       }
       if (value == null || (value instanceof String text && text.isBlank())) {
-        if (complete && field.required() && !field.conditional()) {
+        if (complete && field.required() && !field.mayBeHidden(submitted, fields.keySet())) {
           problems.add(field.key() + ": required");
         }
         continue;

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security headers on what the application answers itself ({@code /api}, {@code /engine-rest}, the
- * tracked links, the unsubscribe and set-password pages, the webhooks, errors): browsers take no answer for another
+ * tracked links, the unsubscribe, set-password and pipeline pages, the webhooks, errors): browsers take no answer for another
  * content type than it says, and no page of these is shown in a frame. The Camunda webapps set their
  * own headers.
  */
@@ -38,7 +38,7 @@ public class SecurityHeaders {
     });
     registration.setName("journey-coach-security-headers");
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/s/*", "/unsubscribe/*", "/webhooks/*", "/welcome/*", "/error",
-        "/api-docs/*");
+        "/api-docs/*", "/pipeline");
     // before authentication, so a refused login carries them too
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

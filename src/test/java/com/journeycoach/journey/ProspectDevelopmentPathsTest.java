@@ -49,10 +49,14 @@ import org.mockito.stubbing.Answer;
  *   <li>{@code ${journeySteps.chooseNextAsset(execution)}}: sets the transient {@code assetLeft}, {@code prospectShortName}
  *       and, when an asset is left, {@code shareId} (the view message is {@code AssetViewed-<shareId>}) and {@code assetTitle}
  *       (the task names read them)</li>
- *   <li>{@code ${recordShare}} ("end" listener of "Share next asset"): sets the transient {@code otherAssetChosen} and,
- *       unless the distributor chose another asset, {@code viewed}</li>
- *   <li>{@code ${recordFollowUp}} ("end" listener of "Ask follow-up questions"): sets the transient {@code readyToPresent}</li>
+ *   <li>{@code ${recordShare}} ("end" listener of "Share next asset"): sets the transient {@code otherAssetChosen},
+ *       {@code prospectDecided} and {@code assetSkipped} and, unless the distributor chose another asset, {@code viewed}</li>
+ *   <li>{@code ${recordFollowUp}} ("end" listener of "Ask follow-up questions"): sets the transient {@code readyToPresent},
+ *       {@code prospectDecided} and {@code assetSkipped}</li>
  *   <li>{@code ${recordOutcome}} ("end" listener of "Record meeting outcome"): the gateway reads the submitted {@code outcome}</li>
+ *   <li>a quick outcome ({@code quickOutcome}, submitted with any of the three): "not interested" and "already bought" set
+ *       {@code prospectDecided} and {@code outcome} (LOST, WON), "skip this asset" sets {@code assetSkipped}, "viewed in
+ *       person" (share only) sets {@code viewed}</li>
  *   <li>{@code ${journeySteps.resumeJourney(execution)}}, {@code ${paceNudges.record(execution, step)}}</li>
  *   <li>{@code ${pace.of('prospect-development', step)}}: each timer's duration</li>
  *   <li>{@code ${worklist.due(...)}}, {@code ${worklist.priority(kind)}}, {@code ${worklist.overdue(execution)}}: the real
@@ -105,14 +109,17 @@ class ProspectDevelopmentPathsTest {
       }
     })).when(journeySteps).chooseNextAsset(any());
     doAnswer(formStep("recordShare", execution -> {
+      String quick = quickOutcome(execution);
       execution.setVariable("otherAssetChosen", Variables.booleanValue(otherAssetChosen, true));
       if (!otherAssetChosen) {
-        execution.setVariable("viewed", Variables.booleanValue(viewed, true));
+        execution.setVariable("viewed", Variables.booleanValue(viewed || "VIEWED_IN_PERSON".equals(quick), true));
       }
     })).when(recordShare).execute(any());
-    doAnswer(formStep("recordFollowUp", execution -> execution.setVariable("readyToPresent", Variables.booleanValue(readyToPresent, true))))
-        .when(recordFollowUp).execute(any());
-    doAnswer(formStep("recordOutcome", execution -> { })).when(recordOutcome).execute(any());
+    doAnswer(formStep("recordFollowUp", execution -> {
+      quickOutcome(execution);
+      execution.setVariable("readyToPresent", Variables.booleanValue(readyToPresent, true));
+    })).when(recordFollowUp).execute(any());
+    doAnswer(formStep("recordOutcome", execution -> quickOutcome(execution))).when(recordOutcome).execute(any());
     doAnswer(invocation -> {
       DelegateExecution execution = invocation.getArgument(0);
       nudges.add(execution.getCurrentActivityId() + ": " + invocation.getArgument(1));
@@ -370,6 +377,77 @@ class ProspectDevelopmentPathsTest {
     assertThat(journey).hasPassed("Gateway_OtherAssetChosen").hasNotPassed("Gateway_AlreadyViewed").isWaitingAt("Task_ShareAsset");
     verify(journeySteps, times(2)).chooseNextAsset(any());
     assertThat(task(journey).getName()).isEqualTo("Share “Asset 2” with Ana R.");
+  }
+
+  /** "Not interested" and "already bought", from the share, the follow-up and the meeting, end the journey as lost or won. */
+  @ParameterizedTest(name = "{1} at {0} ends at {2}")
+  @CsvSource({
+      "Task_ShareAsset, NOT_INTERESTED, EndEvent_ProspectLost, Gateway_QuickOutcomeAtShare",
+      "Task_ShareAsset, ALREADY_BOUGHT, EndEvent_CustomerWon, Gateway_QuickOutcomeAtShare",
+      "Task_AskFollowUp, NOT_INTERESTED, EndEvent_ProspectLost, Gateway_QuickOutcomeAtFollowUp",
+      "Task_AskFollowUp, ALREADY_BOUGHT, EndEvent_CustomerWon, Gateway_QuickOutcomeAtFollowUp",
+      "Task_RecordMeetingOutcome, NOT_INTERESTED, EndEvent_ProspectLost, ",
+      "Task_RecordMeetingOutcome, ALREADY_BOUGHT, EndEvent_CustomerWon, "})
+  void quickOutcomeOfTheProspectsDecisionEndsTheJourney(String step, String quickOutcome, String endEvent, String quickGateway) {
+    ProcessInstance journey = waitingAt(step);
+
+    complete(task(journey), withVariables("quickOutcome", quickOutcome));
+
+    // the meeting has no gateway of its own for it: "Outcome?" reads the outcome the step sets
+    String[] path = quickGateway == null ? new String[] {step, "Gateway_Outcome", endEvent}
+        : new String[] {step, quickGateway, "Gateway_Outcome", endEvent};
+    assertThat(journey).hasPassedInOrder(path).isEnded();
+    assertThat(journey).hasNotPassed("Timer_NurtureOver");
+    if (!step.equals("Task_RecordMeetingOutcome")) {
+      assertThat(journey).hasNotPassed("Task_RecordMeetingOutcome");
+    }
+  }
+
+  @Test
+  void skippingTheAssetAtTheShareSharesTheNextOne() {
+    ProcessInstance journey = startJourney();
+
+    complete(task(journey), withVariables("quickOutcome", "SKIP_ASSET"));
+
+    assertThat(journey).hasPassed("Gateway_QuickOutcomeAtShare").hasNotPassed("Gateway_OtherAssetChosen", "Task_WaitForView")
+        .isWaitingAt("Task_ShareAsset");
+    verify(journeySteps, times(2)).chooseNextAsset(any());
+    assertThat(task(journey).getName()).isEqualTo("Share “Asset 2” with Ana R.");
+  }
+
+  @Test
+  void skippingTheAssetAtTheFollowUpSharesTheNextOne() {
+    ProcessInstance journey = waitingAt("Task_AskFollowUp");
+    readyToPresent = true;
+
+    complete(task(journey), withVariables("quickOutcome", "SKIP_ASSET"));
+
+    // skipped, the follow-up's readiness is not asked: the next asset comes, not the meeting
+    assertThat(journey).hasPassed("Gateway_QuickOutcomeAtFollowUp").hasNotPassed("Gateway_ReadyToPresent", "Task_RecordMeetingOutcome")
+        .isWaitingAt("Task_ShareAsset");
+    assertThat(engine.getRuntimeService().getVariable(journey.getId(), "shareId")).isEqualTo("share-2");
+  }
+
+  @Test
+  void viewedInPersonAtTheShareGoesStraightToTheFollowUp() {
+    ProcessInstance journey = startJourney();
+
+    complete(task(journey), withVariables("quickOutcome", "VIEWED_IN_PERSON"));
+
+    assertThat(journey).hasPassed("Gateway_QuickOutcomeAtShare", "Gateway_AlreadyViewed").hasNotPassed("Task_WaitForView")
+        .isWaitingAt("Task_AskFollowUp");
+  }
+
+  /** What the real steps do with a submitted quick outcome, as far as the gateways read it. */
+  private static String quickOutcome(DelegateExecution execution) {
+    String quick = (String) execution.getVariable("quickOutcome");
+    boolean decided = "NOT_INTERESTED".equals(quick) || "ALREADY_BOUGHT".equals(quick);
+    if (decided) {
+      execution.setVariable("outcome", "NOT_INTERESTED".equals(quick) ? "LOST" : "WON");
+    }
+    execution.setVariable("prospectDecided", Variables.booleanValue(decided, true));
+    execution.setVariable("assetSkipped", Variables.booleanValue("SKIP_ASSET".equals(quick), true));
+    return quick;
   }
 
   /** As {@code JourneyStarter} starts it: the prospect is the business key, and the variables come along. */

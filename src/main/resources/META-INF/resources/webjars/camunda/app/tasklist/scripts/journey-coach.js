@@ -4,13 +4,33 @@
 // - "Send by text message": form-js lets no sms: address through its HTML sanitizer (mailto: and tel: only),
 //   so the form writes the server's sms: link into the anchor's name (href #send-sms), and this makes it the href;
 // - "Copy the message" (#copy-share-message) copies the suggested message (the form's read-only text area);
-// - on a phone, a task that opens (shown above the list by user-styles.css) is scrolled into view.
+// - on a phone, a task that opens (shown above the list by user-styles.css) is scrolled into view;
+// - the header links to the distributor's pipeline (/pipeline, served by Journey Coach beside the webapps, signed in
+//   with this login): every open prospect with its step, since when and what is due, also those without a task.
 
 function offerSmsLinks(root) {
   root.querySelectorAll('a[href="#send-sms"][name^="sms:"]').forEach((link) => {
     link.setAttribute('href', link.getAttribute('name'));
     link.removeAttribute('name');
   });
+}
+
+// the webapps live one folder below the application (app-root "/camunda"): the pipeline is beside them
+const pipeline = document.querySelector('base').getAttribute('app-root').replace(/\/[^/]*$/, '') + '/pipeline';
+
+function offerPipelineLink() {
+  const startProcess = document.querySelector('li.start-process-action');
+  if (!startProcess || startProcess.parentElement.querySelector('li.jc-pipeline-action')) {
+    return;
+  }
+  const item = document.createElement('li');
+  item.className = 'jc-pipeline-action';
+  const link = document.createElement('a');
+  link.href = pipeline;
+  link.textContent = 'My pipeline';
+  link.title = 'Every open prospect, with its step and what is due';
+  item.appendChild(link);
+  startProcess.parentElement.insertBefore(item, startProcess);
 }
 
 let shownTask = null;
@@ -25,6 +45,7 @@ function showOpenedTaskOnPhone() {
 
 new MutationObserver(() => {
   offerSmsLinks(document);
+  offerPipelineLink();
   showOpenedTaskOnPhone();
 }).observe(document.documentElement, { childList: true, subtree: true });
 offerSmsLinks(document);
