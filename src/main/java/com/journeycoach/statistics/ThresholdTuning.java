@@ -41,19 +41,19 @@ public class ThresholdTuning {
   private static final Logger log = LoggerFactory.getLogger(ThresholdTuning.class);
   private static final String CONVERTED = "p.status IN ('WON', 'ENROLLED')";
 
-  /** The SQL of each tuned step: minutes of one duration per row, filtered by the lookback start. */
+  /** The SQL of each tuned step: minutes of one duration per row, within the lookback window (its start, now). */
   static final Map<String, String> STEP_MINUTES = Map.of(
       "share", "SELECT TIMESTAMPDIFF(MINUTE, s.created_at, s.shared_at) AS minutes FROM content_asset_share s"
-          + " JOIN people_prospect p ON p.id = s.prospect_id WHERE " + CONVERTED + " AND s.shared_at IS NOT NULL AND s.created_at >= ?",
+          + " JOIN people_prospect p ON p.id = s.prospect_id WHERE " + CONVERTED + " AND s.shared_at IS NOT NULL AND s.created_at >= ? AND s.created_at <= ?",
       "view", "SELECT TIMESTAMPDIFF(MINUTE, s.shared_at, s.first_viewed_at) AS minutes FROM content_asset_share s"
           + " JOIN people_prospect p ON p.id = s.prospect_id WHERE " + CONVERTED
-          + " AND s.shared_at IS NOT NULL AND s.first_viewed_at IS NOT NULL AND s.created_at >= ?",
+          + " AND s.shared_at IS NOT NULL AND s.first_viewed_at IS NOT NULL AND s.created_at >= ? AND s.created_at <= ?",
       "follow-up", "SELECT TIMESTAMPDIFF(MINUTE, s.first_viewed_at, f.answered_at) AS minutes FROM journey_follow_up_answer f"
           + " JOIN content_asset_share s ON s.id = f.share_id JOIN people_prospect p ON p.id = f.prospect_id WHERE " + CONVERTED
-          + " AND s.first_viewed_at IS NOT NULL AND s.created_at >= ?",
+          + " AND s.first_viewed_at IS NOT NULL AND s.created_at >= ? AND s.created_at <= ?",
       "journey", "SELECT TIMESTAMPDIFF(MINUTE, p.created_at, MIN(t.occurred_at)) AS minutes FROM people_prospect p"
           + " JOIN journey_touchpoint t ON t.prospect_id = p.id AND t.kind IN ('PURCHASED', 'ENROLLED') WHERE " + CONVERTED
-          + " AND p.created_at >= ? GROUP BY p.id, p.created_at");
+          + " AND p.created_at >= ? AND p.created_at <= ? GROUP BY p.id, p.created_at");
 
   static final List<String> STEPS = List.of("share", "view", "follow-up", "journey");
 
@@ -100,24 +100,25 @@ public class ThresholdTuning {
         thresholds.number("tuning.prior-weight").doubleValue(),
         thresholds.number("tuning.max-step-fraction").doubleValue(),
         thresholds.number("tuning.auto-apply-fraction").doubleValue());
-    Instant since = clock.instant().minus(thresholds.number("tuning.lookback-days").longValue(), ChronoUnit.DAYS);
+    Instant now = clock.instant();
+    Instant since = now.minus(thresholds.number("tuning.lookback-days").longValue(), ChronoUnit.DAYS);
     List<PaceTuner.Proposal> proposals = new ArrayList<>();
     for (String step : STEPS) {
       String name = Pace.name(ProspectDevelopment.KEY, step);
       Threshold pace = thresholds.get(name);
       // clamped, not refused: a tuning run that fails would stop every other pace's tuning too
-      PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since), settings,
+      PaceTuner.propose(name, pace.defaultValue(), pace.value(), minutes(step, since, now), settings,
           pace.bounds().shortest(), pace.bounds().longest()).ifPresent(proposals::add);
     }
     return proposals;
   }
 
   /** Durations of a step in whole minutes and how many, aggregated in SQL; negative ones (view before share confirmed) count as 0. */
-  NavigableMap<Long, Long> minutes(String step, Instant since) {
+  NavigableMap<Long, Long> minutes(String step, Instant since, Instant until) {
     NavigableMap<Long, Long> histogram = new TreeMap<>();
     jdbc.sql("SELECT CASE WHEN d.minutes < 0 THEN 0 ELSE d.minutes END AS m, COUNT(*) AS n FROM (" + STEP_MINUTES.get(step)
             + ") d GROUP BY CASE WHEN d.minutes < 0 THEN 0 ELSE d.minutes END")
-        .param(Timestamp.from(since))
+        .params(Timestamp.from(since), Timestamp.from(until))
         .query(rs -> {
           histogram.merge(rs.getLong("m"), rs.getLong("n"), Long::sum);
         });

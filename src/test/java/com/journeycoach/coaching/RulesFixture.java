@@ -44,6 +44,8 @@ public final class RulesFixture {
       new ThresholdValue("tuning.max-step-fraction", 0.2),
       new ThresholdValue("tuning.auto-apply-fraction", 0.1),
       new ThresholdValue("tuning.lookback-days", 180),
+      new ThresholdValue("insights.prior-weight", 20),
+      new ThresholdValue("insights.flag-probability", 0.975),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-1", 24),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-3", 72),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-7", 168),
