@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 public class Nudges {
 
   private static final String COLUMNS = "id, recipient_id, audience, kind, prospect_id, distributor_id, journey_id, message_key, priority,"
-      + " reason, created_at";
+      + " reason, created_at, detail";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -38,13 +39,37 @@ public class Nudges {
   public Nudge record(String recipientId, Nudge.Audience audience, String kind, String prospectId, String distributorId,
                       String journeyId, String messageKey, int priority, String reason) {
     Nudge nudge = new Nudge(UUID.randomUUID().toString(), recipientId, audience, kind, prospectId, distributorId, journeyId,
-        messageKey, priority, reason, clock.instant());
-    jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(nudge.id(), recipientId, audience.name(), kind, prospectId, distributorId, journeyId, messageKey, priority, reason,
-            Timestamp.from(nudge.createdAt()))
-        .update();
+        messageKey, priority, reason, clock.instant(), null);
+    insert(nudge);
     events.publishEvent(new NudgeRecorded(nudge));
     return nudge;
+  }
+
+  /**
+   * A nudge that exists once under its id (a weekly digest: one id per recipient and week), recorded and delivered
+   * only if no nudge has that id yet; empty when one has, so a run repeated or racing another sends nothing twice.
+   */
+  public java.util.Optional<Nudge> recordOnce(String id, String recipientId, Nudge.Audience audience, String kind, String messageKey,
+                                              int priority, String reason, String detail) {
+    if (find(id).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    Nudge nudge = new Nudge(id, recipientId, audience, kind, null, null, null, messageKey, priority, reason, clock.instant(), detail);
+    try {
+      insert(nudge);
+    } catch (DuplicateKeyException e) {
+      // another run recorded it meanwhile (the primary key decides)
+      return java.util.Optional.empty();
+    }
+    events.publishEvent(new NudgeRecorded(nudge));
+    return java.util.Optional.of(nudge);
+  }
+
+  private void insert(Nudge nudge) {
+    jdbc.sql("INSERT INTO nudge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(nudge.id(), nudge.recipientId(), nudge.audience().name(), nudge.kind(), nudge.prospectId(), nudge.distributorId(),
+            nudge.journeyId(), nudge.messageKey(), nudge.priority(), nudge.reason(), Timestamp.from(nudge.createdAt()), nudge.detail())
+        .update();
   }
 
   public java.util.Optional<Nudge> find(String id) {
@@ -89,6 +114,6 @@ public class Nudges {
   private static Nudge nudge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Nudge(rs.getString(1), rs.getString(2), Nudge.Audience.valueOf(rs.getString(3)), rs.getString(4),
         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
-        rs.getTimestamp(11).toInstant());
+        rs.getTimestamp(11).toInstant(), rs.getString(12));
   }
 }

@@ -41,6 +41,8 @@ public class Delivery {
    */
   static final String WELCOME_LINK_SLOT = "[your link to set a password]";
   static final String WELCOME_WITH_LINK = "coaching.welcome.set-password";
+  /** Cockpit's Insights page, where a manager's digest leads. */
+  static final String INSIGHTS = "/camunda/app/cockpit/default/#/insights";
 
   private final Nudges nudges;
   private final Clock clock;
@@ -85,7 +87,7 @@ public class Delivery {
   public void plan(DelegateExecution execution) {
     Nudge nudge = nudge(execution);
     String personId = personOf(execution, nudge);
-    Optional<Recipient> recipient = recipientOf(personId);
+    Optional<Recipient> recipient = recipientOf(nudge, personId);
     String skipReason = null;
     Channel channel = null;
     if (recipient.isEmpty()) {
@@ -134,7 +136,7 @@ public class Delivery {
     String personId = personOf(execution, nudge);
     String memberId = (String) execution.getVariable(NudgeDelivery.RECIPIENT_ID);
     Channel channel = Channel.valueOf((String) execution.getVariable(NudgeDelivery.CHANNEL));
-    Recipient recipient = recipientOf(personId).orElseThrow(() -> new IllegalStateException("recipient vanished: " + personId));
+    Recipient recipient = recipientOf(nudge, personId).orElseThrow(() -> new IllegalStateException("recipient vanished: " + personId));
     String address = recipient.address(channel);
     if (optOuts.isOptedOut(address, channel)) {
       // opted out while the message waited for the morning
@@ -144,7 +146,8 @@ public class Delivery {
     }
     String prospectName = nudge.prospectId() == null ? null
         : prospects.find(nudge.prospectId()).map(Prospect::fullName).orElse(null);
-    MessageTemplates.Names names = new MessageTemplates.Names(recipient.firstName(), prospectName, distributorName(nudge));
+    MessageTemplates.Names names = new MessageTemplates.Names(recipient.firstName(), prospectName, distributorName(nudge),
+        nudge.detail());
     // a welcome to someone without a password carries a link to set one (made at the send, below)
     String link = sendsPasswordLink(nudge, personId) ? WELCOME_LINK_SLOT : taskLink(nudge, personId);
     String body = templates.sms(nudge.messageKey(), names, link);
@@ -230,6 +233,15 @@ public class Delivery {
     return member != null ? member : nudge.recipientId();
   }
 
+  /** How to reach a person about this nudge: a weekly digest goes by email to whoever has an address, whatever they prefer. */
+  private Optional<Recipient> recipientOf(Nudge nudge, String personId) {
+    Optional<Recipient> recipient = recipientOf(personId);
+    if (!Nudge.WEEKLY_DIGEST.equals(nudge.kind())) {
+      return recipient;
+    }
+    return recipient.map(r -> new Recipient(r.firstName(), r.phone(), r.email(), r.zone(), Channel.EMAIL));
+  }
+
   /**
    * How to reach a person: their distributor profile (preferred channel, phone, time zone), else, for a
    * manager who has none, their Camunda user's email in the company's time zone.
@@ -263,9 +275,14 @@ public class Delivery {
 
   /**
    * The person's open task in Tasklist that the nudge is about: for that prospect, or (a sponsor's alert)
-   * in the enrollee's onboarding, such as the check-in it opened; else their Tasklist.
+   * in the enrollee's onboarding, such as the check-in it opened; else their Tasklist. The managers' weekly
+   * digest leads to Cockpit's Insights.
    */
   private String taskLink(Nudge nudge, String personId) {
+    if (Nudge.WEEKLY_DIGEST.equals(nudge.kind()) && nudge.audience() == Nudge.Audience.MANAGER) {
+      // the managers' digest is about the whole network: Cockpit's Insights shows it
+      return publicAddress.trackedLinkBaseUrl() + INSIGHTS;
+    }
     String tasklist = publicAddress.trackedLinkBaseUrl() + "/camunda/app/tasklist/default/";
     String businessKey = nudge.prospectId() != null ? nudge.prospectId() : nudge.distributorId();
     if (businessKey == null) {

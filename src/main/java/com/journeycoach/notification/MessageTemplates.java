@@ -30,6 +30,14 @@ public class MessageTemplates implements MessageKeys {
 
   public String sms(String messageKey, Names names, String link) {
     String text = render(messageKey, "sms", names, link);
+    if (text.length() > MAX_SMS_LENGTH && names.listing() != null) {
+      // a long listing (a digest) is cut, not the link after it
+      int room = names.listing().length() - (text.length() - MAX_SMS_LENGTH) - 1;
+      if (room > 0) {
+        text = render(messageKey, "sms", new Names(names.firstName(), names.prospectName(), names.distributorName(),
+            names.listing().substring(0, room) + "…"), link);
+      }
+    }
     return text.length() <= MAX_SMS_LENGTH ? text : text.substring(0, MAX_SMS_LENGTH - 1) + "…";
   }
 
@@ -65,9 +73,14 @@ public class MessageTemplates implements MessageKeys {
 
   /**
    * Who a message names: {@code {0}} the recipient's first name, {@code {1}} the prospect, {@code {3}}
-   * the distributor a sponsor's or the managers' message is about (the enrollee).
+   * the distributor a sponsor's or the managers' message is about (the enrollee), {@code {4}} what the message lists
+   * (a weekly digest's flagged distributors).
    */
-  public record Names(String firstName, String prospectName, String distributorName) {
+  public record Names(String firstName, String prospectName, String distributorName, String listing) {
+
+    public Names(String firstName, String prospectName, String distributorName) {
+      this(firstName, prospectName, distributorName, null);
+    }
   }
 
   @Override
@@ -86,7 +99,7 @@ public class MessageTemplates implements MessageKeys {
 
   private String render(String messageKey, String part, Names names, String link) {
     Object[] args = {shorten(names.firstName(), "your prospect"), shorten(names.prospectName(), "your prospect"), link,
-        shorten(names.distributorName(), "your enrollee")};
+        shorten(names.distributorName(), "your enrollee"), names.listing() == null ? "" : names.listing()};
     // "coaching.product-training.CWM" uses "coaching.product-training" when it has no text of its own
     for (String key = messageKey; key.contains("."); key = key.substring(0, key.lastIndexOf('.'))) {
       try {

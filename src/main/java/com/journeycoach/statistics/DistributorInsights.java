@@ -183,10 +183,17 @@ public class DistributorInsights {
     if (!people.containsKey(sponsor)) {
       throw new UnknownSponsorException();
     }
+    Map<String, String> sponsorOf = new HashMap<>();
+    people.values().forEach(person -> sponsorOf.put(person.id(), person.sponsorId()));
+    return downlineOf(sponsor, sponsorOf);
+  }
+
+  /** Everyone below the sponsor, however deep, given each distributor's sponsor (null: none). */
+  static Set<String> downlineOf(String sponsor, Map<String, String> sponsorOf) {
     Map<String, List<String>> enrollees = new HashMap<>();
-    people.values().forEach(person -> {
-      if (person.sponsorId() != null) {
-        enrollees.computeIfAbsent(person.sponsorId(), id -> new ArrayList<>()).add(person.id());
+    sponsorOf.forEach((id, sponsorId) -> {
+      if (sponsorId != null) {
+        enrollees.computeIfAbsent(sponsorId, s -> new ArrayList<>()).add(id);
       }
     });
     Set<String> line = new HashSet<>();

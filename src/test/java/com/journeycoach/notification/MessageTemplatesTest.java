@@ -64,4 +64,17 @@ class MessageTemplatesTest {
     assertThat(templates.emailHtml("coaching.follow-up-now", "Dana", "<script>x</script>", LINK, "https://u"))
         .doesNotContain("<script>").contains("&lt;script&gt;", "href=\"https://u\"");
   }
+
+  @Test
+  void aDigestsLongListIsCutInAnSmsButItsLinkStays() {
+    String listing = "Struggling: " + String.join(", ", java.util.Collections.nCopies(20, LONG_NAME)) + ".";
+    for (String key : java.util.List.of("digest.sponsor", "digest.manager")) {
+      String sms = templates.sms(key, new MessageTemplates.Names(LONG_NAME, null, null, listing), LINK);
+      assertThat(sms).as(key).hasSizeLessThanOrEqualTo(MessageTemplates.MAX_SMS_LENGTH).endsWith(LINK).contains("Struggling: ")
+          .doesNotContain("{", "new coaching tip");
+      assertThat(templates.emailText(key, new MessageTemplates.Names("Dana", null, null, listing), LINK, "https://u"))
+          .as("email lists everyone").contains(listing, LINK);
+      assertThat(templates.subject(key, "Dana", null)).as(key).isNotBlank().doesNotContain("{");
+    }
+  }
 }

@@ -733,4 +733,140 @@ class ReminderDeliveryTest {
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control", "no-store"))
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Frame-Options", "DENY"));
   }
+  // ---- the weekly digest of flagged distributors -------------------------------------------------
+
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired
+  com.journeycoach.content.Catalog catalog;
+  @Autowired
+  com.journeycoach.content.SampleCatalog sampleCatalog;
+
+  /** Starts weekly-digest as its timer does and runs it, then every delivery of the digests it recorded for these people. */
+  private void runWeeklyDigest(String... recipients) {
+    ProcessInstance run = engine.getRuntimeService().startProcessInstanceByKey("weekly-digest");
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(run.getId()).list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+    for (Nudge digest : digestsOf(recipients)) {
+      runJobsOf(digest);
+    }
+  }
+
+  private java.util.List<Nudge> digestsOf(String... recipients) {
+    return nudges.ofRecipients(java.util.List.of(recipients)).stream().filter(n -> n.kind().equals(Nudge.WEEKLY_DIGEST)).toList();
+  }
+
+  private java.util.List<MimeMessage> mailTo(String address) throws Exception {
+    java.util.List<MimeMessage> to = new java.util.ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equals(address)) {
+        to.add(message);
+      }
+    }
+    return to;
+  }
+
+  /** The plain text of an email, decoded (long lines of the raw message are wrapped). */
+  private static String textOf(MimeMessage message) throws Exception {
+    return textOf((jakarta.mail.Part) message);
+  }
+
+  private static String textOf(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    StringBuilder text = new StringBuilder();
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        text.append(textOf(multipart.getBodyPart(i)));
+      }
+    }
+    return text.toString();
+  }
+
+  private static String nameOf(String distributorId) {
+    return distributorId + " Tester";
+  }
+
+  @Test
+  void aWeeklyDigestArrivesOncePerRecipientAndWeekEvenWhenTheRunIsTriggeredTwice() throws Exception {
+    com.journeycoach.statistics.InsightsSeed line = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    String ada = newManager("Ada");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-03T07:00:00Z"))); // a Monday
+
+    runWeeklyDigest("managers", line.sponsor);
+    runWeeklyDigest("managers", line.sponsor);
+
+    assertThat(mailTo(line.sponsor + "@example.com")).as("the sponsor's digest, once").hasSize(1);
+    assertThat(mailTo(ada + "@example.com")).as("the managers' digest, once to each").hasSize(1);
+    assertThat(digestsOf("managers", line.sponsor)).as("one digest per recipient this week")
+        .filteredOn(n -> n.reason().equals("Weekly digest 2031-W10")).hasSize(2);
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-10T07:00:00Z"))); // the next Monday
+    runWeeklyDigest("managers", line.sponsor);
+
+    assertThat(mailTo(line.sponsor + "@example.com")).as("a digest a week").hasSize(2);
+    assertThat(mailTo(ada + "@example.com")).hasSize(2);
+  }
+
+  @Test
+  void aSponsorsDigestNamesOnlyTheirOwnDownlineAndLinksTasklist() throws Exception {
+    com.journeycoach.statistics.InsightsSeed mine = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    com.journeycoach.statistics.InsightsSeed other = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-17T07:00:00Z")));
+
+    runWeeklyDigest(mine.sponsor, other.sponsor, mine.id("steady"));
+
+    java.util.List<MimeMessage> digests = mailTo(mine.sponsor + "@example.com");
+    assertThat(digests).hasSize(1);
+    MimeMessage digest = digests.get(0);
+    assertThat(digest.getSubject()).isEqualTo("Your line this week");
+    String body = textOf(digest);
+    assertThat(body).contains("Struggling: " + nameOf(mine.id("struggling")), "Excelling: " + nameOf(mine.id("excelling")),
+            "https://coach.example.com/camunda/app/tasklist/default/")
+        .doesNotContain(other.id("struggling"), other.id("excelling"), mine.id("steady"), mine.id("middling"));
+    assertThat(textOf(mailTo(other.sponsor + "@example.com").get(0))).contains(nameOf(other.id("struggling")))
+        .doesNotContain(mine.id("struggling"));
+    assertThat(mailTo(mine.id("steady") + "@example.com")).as("a sponsor whose line has no flags gets no digest").isEmpty();
+    assertThat(digestsOf(mine.id("steady"))).isEmpty();
+  }
+
+  @Test
+  void anOptedOutSponsorGetsNoDigest() throws Exception {
+    com.journeycoach.statistics.InsightsSeed line = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    optOuts.optOut(line.sponsor + "@example.com", Channel.EMAIL, "test");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-24T07:00:00Z")));
+
+    runWeeklyDigest(line.sponsor);
+
+    assertThat(digestsOf(line.sponsor)).hasSize(1);
+    assertThat(mailTo(line.sponsor + "@example.com")).isEmpty();
+    assertThat(jdbc.sql("SELECT reason FROM nudge_skip WHERE nudge_id = ?").param(digestsOf(line.sponsor).get(0).id())
+        .query(String.class).single()).isEqualTo("opted out of EMAIL");
+  }
+
+  @Test
+  void aManagersDigestListsTheWholeNetworkAndLinksInsights() throws Exception {
+    com.journeycoach.statistics.InsightsSeed one = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    com.journeycoach.statistics.InsightsSeed another = com.journeycoach.statistics.InsightsSeed.plant(jdbc, distributors, catalog,
+        sampleCatalog);
+    String ada = newManager("Ada");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-31T07:00:00Z")));
+
+    runWeeklyDigest("managers");
+
+    java.util.List<MimeMessage> digests = mailTo(ada + "@example.com");
+    assertThat(digests).hasSize(1);
+    assertThat(digests.get(0).getSubject()).isEqualTo("The network this week");
+    assertThat(textOf(digests.get(0))).contains("Hi Ada,", nameOf(one.id("struggling")), nameOf(one.id("excelling")),
+            nameOf(another.id("struggling")), nameOf(another.id("excelling")),
+            "https://coach.example.com/camunda/app/cockpit/default/#/insights")
+        .doesNotContain(one.id("middling"));
+  }
 }
