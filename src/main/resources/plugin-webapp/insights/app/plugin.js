@@ -229,6 +229,7 @@ async function drawDriftCharts(container, assets) {
     const days = asset.drift.cusum.map((_, i) => addDays(asset.drift.watchStart, i));
     const chart = echarts.init(node);
     chart.setOption({
+      animation: false,
       title: {text: `${asset.title}: CUSUM of the conversion drop`, left: 'center', textStyle: {fontSize: 13}},
       tooltip: {trigger: 'axis'},
       grid: {left: 50, right: 20, top: 40, bottom: 60},
