@@ -1,5 +1,6 @@
 package com.journeycoach.statistics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
@@ -64,6 +65,14 @@ public final class ContentDrift {
 
   /** Assesses the daily counts of the watch window, oldest first, against the history before it. */
   public static Assessment assess(Counts history, List<Counts> days, Settings settings) {
+    return assess(history, days, settings, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #assess(Counts, List, Settings)}, and adds the CUSUM after each day to {@code path}, up to the day it
+   * alerted (nothing when the history is too thin to judge): what Insights plots.
+   */
+  public static Assessment assess(Counts history, List<Counts> days, Settings settings, List<Double> path) {
     if (history.views() < settings.minHistoryViews() || history.conversions() < settings.minHistoryConversions()
         || history.conversions() == history.views()) {
       return new Assessment(history, Counts.NONE, -1, 0, Double.NaN, false, false);
@@ -87,6 +96,7 @@ public final class ContentDrift {
       } else {
         since = since.plus(today);
       }
+      path.add(statistic);
       if (statistic >= settings.decisionLimit()) {
         drifted = true;
         break;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -114,6 +115,50 @@ public class ContentDriftCheck {
 
   /** The alerts for assets without an open review, from the views in the database. */
   public List<Alert> assess() {
+    Window window = window();
+    List<Alert> alerts = new ArrayList<>();
+    for (String assetId : window.daily().keySet()) {
+      Optional<HistoricProcessInstance> review = latestReview(assetId);
+      if (review.isPresent() && review.get().getEndTime() == null) {
+        continue;
+      }
+      Watch watch = watch(window, assetId, review);
+      if (watch.state() == DriftState.DRIFTED) {
+        alerts.add(new Alert(assetId, window.titles().get(assetId), watch.assessment(), watch.changeSince(),
+            window.settings().decisionLimit()));
+      }
+    }
+    alerts.sort((a, b) -> a.assetId().compareTo(b.assetId()));
+    return alerts;
+  }
+
+  /** Where the check stands on an asset: too little history to judge, watching, or drifted. */
+  public enum DriftState { NOT_ENOUGH_HISTORY, WATCHING, DRIFTED }
+
+  /**
+   * The check's view of one asset as it would judge it now (also while its review is open): the first day of its
+   * watch window, the CUSUM after each day from then on (up to the alert), the estimated change day when it drifted.
+   */
+  public record Watch(String assetId, DriftState state, LocalDate watchStart, List<Double> cusum, LocalDate changeSince,
+                      double decisionLimit, ContentDrift.Assessment assessment) {
+  }
+
+  /** The watch of every active asset with matured views in the history or watch window, by asset id. */
+  public Map<String, Watch> watches() {
+    Window window = window();
+    Map<String, Watch> watches = new TreeMap<>();
+    for (String assetId : window.daily().keySet()) {
+      watches.put(assetId, watch(window, assetId, latestReview(assetId)));
+    }
+    return watches;
+  }
+
+  /** The settings, windows and daily matured views and conversions of every active asset. */
+  private record Window(ContentDrift.Settings settings, LocalDate historyStart, LocalDate watchStart, LocalDate matureEnd,
+                        Map<String, String> titles, Map<String, TreeMap<LocalDate, Counts>> daily) {
+  }
+
+  private Window window() {
     ContentDrift.Settings settings = settings();
     int watchDays = thresholds.number("drift.watch-days").intValue();
     int historyDays = thresholds.number("drift.history-days").intValue();
@@ -141,41 +186,40 @@ public class ContentDriftCheck {
           daily.computeIfAbsent(assetId, id -> new TreeMap<>())
               .put(rs.getDate("view_day").toLocalDate(), new Counts(rs.getLong("views"), rs.getLong("conversions")));
         });
-
-    List<Alert> alerts = new ArrayList<>();
-    for (var asset : daily.entrySet()) {
-      String assetId = asset.getKey();
-      LocalDate assetWatchStart = watchStart;
-      List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(REVIEW_PROCESS).processInstanceBusinessKey(assetId)
-          .orderByProcessInstanceStartTime().desc().listPage(0, 1);
-      if (!reviews.isEmpty()) {
-        if (reviews.get(0).getEndTime() == null) {
-          continue;
-        }
-        LocalDate reviewed = LocalDate.ofInstant(reviews.get(0).getStartTime().toInstant(), ZoneOffset.UTC);
-        if (reviewed.isAfter(assetWatchStart)) {
-          assetWatchStart = reviewed.isBefore(matureEnd) ? reviewed : matureEnd;
-        }
-      }
-      Counts before = Counts.NONE;
-      List<Counts> days = new ArrayList<>();
-      for (LocalDate day = historyStart; day.isBefore(matureEnd); day = day.plusDays(1)) {
-        Counts counts = asset.getValue().getOrDefault(day, Counts.NONE);
-        if (day.isBefore(watchStart)) {
-          before = before.plus(counts);
-        } else if (!day.isBefore(assetWatchStart)) {
-          days.add(counts);
-        }
-      }
-      ContentDrift.Assessment assessment = ContentDrift.assess(before, days, settings);
-      if (assessment.drifted()) {
-        alerts.add(new Alert(assetId, titles.get(assetId), assessment, assetWatchStart.plusDays(assessment.changeDay()),
-            settings.decisionLimit()));
-      }
-    }
-    alerts.sort((a, b) -> a.assetId().compareTo(b.assetId()));
-    return alerts;
+    return new Window(settings, historyStart, watchStart, matureEnd, titles, daily);
   }
 
+  private Optional<HistoricProcessInstance> latestReview(String assetId) {
+    return history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(REVIEW_PROCESS).processInstanceBusinessKey(assetId)
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
+  }
+
+  /** After a finished review the watch starts on the day that review started. */
+  private static Watch watch(Window window, String assetId, Optional<HistoricProcessInstance> review) {
+    LocalDate assetWatchStart = window.watchStart();
+    if (review.isPresent() && review.get().getEndTime() != null) {
+      LocalDate reviewed = LocalDate.ofInstant(review.get().getStartTime().toInstant(), ZoneOffset.UTC);
+      if (reviewed.isAfter(assetWatchStart)) {
+        assetWatchStart = reviewed.isBefore(window.matureEnd()) ? reviewed : window.matureEnd();
+      }
+    }
+    Counts before = Counts.NONE;
+    List<Counts> days = new ArrayList<>();
+    Map<LocalDate, Counts> daily = window.daily().getOrDefault(assetId, new TreeMap<>());
+    for (LocalDate day = window.historyStart(); day.isBefore(window.matureEnd()); day = day.plusDays(1)) {
+      Counts counts = daily.getOrDefault(day, Counts.NONE);
+      if (day.isBefore(window.watchStart())) {
+        before = before.plus(counts);
+      } else if (!day.isBefore(assetWatchStart)) {
+        days.add(counts);
+      }
+    }
+    List<Double> path = new ArrayList<>();
+    ContentDrift.Assessment assessment = ContentDrift.assess(before, days, window.settings(), path);
+    DriftState state = !assessment.judged() ? DriftState.NOT_ENOUGH_HISTORY
+        : assessment.drifted() ? DriftState.DRIFTED : DriftState.WATCHING;
+    return new Watch(assetId, state, assetWatchStart, List.copyOf(path),
+        assessment.drifted() ? assetWatchStart.plusDays(assessment.changeDay()) : null, window.settings().decisionLimit(), assessment);
+  }
 }

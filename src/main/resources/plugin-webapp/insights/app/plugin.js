@@ -36,7 +36,11 @@ function percent(value) {
 
 async function load(api, sponsor) {
   const query = sponsor ? `?sponsor=${encodeURIComponent(sponsor)}` : '';
-  const answer = await fetch(resource(api, `distributors${query}`), {
+  return loadJson(api, `distributors${query}`);
+}
+
+async function loadJson(api, path) {
+  const answer = await fetch(resource(api, path), {
     credentials: 'same-origin',
     headers: {Accept: 'application/json'}
   });
@@ -163,9 +167,120 @@ async function drawCharts(container, report) {
   charts.push(conversion);
 }
 
+const DRIFT_LABELS = {
+  DRIFTED: 'drifted', WATCHING: 'watching', NOT_ENOUGH_HISTORY: 'not enough history', NOT_WATCHED: 'not watched'
+};
+const AUDIENCE_LABELS = {PRODUCT_CUSTOMER: 'Product customers', BUSINESS_BUILDER: 'Business builders'};
+
+/** The page's two sections, each its own address: #/insights (distributors) and #/insights?view=content. */
+function tabs(active) {
+  const tab = (view, label) => element('li', {class: view === active ? 'active' : ''},
+    element('a', {href: view === 'content' ? '#/insights?view=content' : '#/insights', class: `jc-tab-${view}`}, label));
+  return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'));
+}
+
+function reviewLink(api, review) {
+  if (!review) {
+    return '';
+  }
+  // the open task in Tasklist when there is one, else the review's instance in Cockpit
+  return review.taskId
+    ? element('a', {href: `/camunda/app/tasklist/${api.engine}/#/?task=${encodeURIComponent(review.taskId)}`, class: 'jc-review',
+      title: 'The asset\'s open review in Tasklist'}, review.taskName || 'Open review')
+    : element('a', {href: `#/process-instance/${encodeURIComponent(review.processInstanceId)}/runtime`, class: 'jc-review',
+      title: 'The asset\'s open review in Cockpit'}, 'Open review');
+}
+
+function contentTable(api, assets) {
+  const head = element('tr', {}, ...['Asset', 'Audience', 'Shares', 'Viewed', 'Median time to view', 'Closed',
+    'Conversion (90 % interval)', 'Drift', 'Review'].map(text => element('th', {}, text)));
+  const rows = [];
+  for (const asset of assets) {
+    const drift = DRIFT_LABELS[asset.drift.state] || asset.drift.state;
+    const driftTitle = asset.drift.changeSince ? `changed around ${asset.drift.changeSince}` : '';
+    const audiences = asset.audiences.length ? asset.audiences : [null];
+    for (const row of audiences) {
+      rows.push(element('tr', {'data-asset': asset.id, 'data-audience': row ? row.audience : ''},
+        element('td', {class: 'jc-asset'}, asset.title),
+        element('td', {}, row ? AUDIENCE_LABELS[row.audience] || row.audience : '–'),
+        element('td', {class: 'jc-shares'}, row ? row.shares : 0),
+        element('td', {class: 'jc-viewed'}, row && row.shares ? `${row.viewed} (${percent(row.viewRate)})` : '–'),
+        element('td', {class: 'jc-time-to-view'}, row && row.medianHoursToView !== null ? `${row.medianHoursToView.toFixed(1)} h` : '–'),
+        element('td', {class: 'jc-closed'}, row ? `${row.converted} of ${row.closed}` : '–'),
+        element('td', {class: 'jc-asset-conversion'}, row ? `${percent(row.mean)} (${percent(row.lower)} – ${percent(row.upper)})` : '–'),
+        element('td', {class: `jc-drift jc-drift-${asset.drift.state.toLowerCase()}`, title: driftTitle}, drift),
+        element('td', {}, reviewLink(api, asset.review))));
+    }
+  }
+  return element('table', {class: 'table table-striped jc-content'}, element('thead', {}, head), element('tbody', {}, ...rows));
+}
+
+function addDays(isoDate, days) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().substring(0, 10);
+}
+
+async function drawDriftCharts(container, assets) {
+  const echarts = await import(ECHARTS);
+  for (const asset of assets.filter(a => a.drift.cusum.length > 0)) {
+    const node = element('div', {class: 'jc-chart jc-drift-chart', 'data-asset': asset.id});
+    container.append(node);
+    const days = asset.drift.cusum.map((_, i) => addDays(asset.drift.watchStart, i));
+    const chart = echarts.init(node);
+    chart.setOption({
+      animation: false,
+      title: {text: `${asset.title}: CUSUM of the conversion drop`, left: 'center', textStyle: {fontSize: 13}},
+      tooltip: {trigger: 'axis'},
+      grid: {left: 50, right: 20, top: 40, bottom: 60},
+      xAxis: {type: 'category', data: days, axisLabel: {rotate: 40}},
+      yAxis: {type: 'value', name: 'nats'},
+      series: [{
+        type: 'line', name: 'CUSUM', showSymbol: false, data: asset.drift.cusum,
+        markLine: {
+          symbol: 'none',
+          data: [
+            {yAxis: asset.drift.decisionLimit, label: {formatter: 'limit'}, lineStyle: {color: '#c0392b'}},
+            ...(asset.drift.changeSince ? [{xAxis: asset.drift.changeSince, label: {formatter: 'change'}, lineStyle: {color: '#b9770e'}}] : [])
+          ]
+        }
+      }]
+    });
+    charts.push(chart);
+  }
+}
+
+async function renderContent(node, api) {
+  disposeCharts();
+  node.replaceChildren(element('div', {class: 'jc-insights'}, element('h2', {}, 'Insights: content'), tabs('content'),
+    element('p', {class: 'jc-loading'}, 'Loading…')));
+  const page = node.firstChild;
+  let report;
+  try {
+    report = await loadJson(api, 'content');
+  } catch (error) {
+    page.querySelector('.jc-loading').replaceWith(element('p', {class: 'jc-error alert alert-warning'},
+      error.status === 403 ? 'Insights are for managers.' : error.message));
+    return;
+  }
+  page.querySelector('.jc-loading').replaceWith(element('p', {class: 'jc-team'},
+    'Per asset and audience of the prospects it was shared with: conversion is their journeys won or enrolled out of '
+    + 'those closed, with a 90 % interval (uniform prior); drift is where the content drift check stands.'));
+  if (report.assets.length === 0) {
+    page.append(element('p', {class: 'jc-empty alert alert-info'}, 'No assets yet: once the catalog has assets, their figures appear here.'));
+    return;
+  }
+  page.append(element('h3', {}, 'Assets ', element('a', {href: resource(api, 'content/csv'), download: '', class: 'jc-csv'}, 'CSV')),
+    contentTable(api, report.assets));
+  const chartArea = element('div', {class: 'jc-charts jc-drift-charts'});
+  page.append(chartArea);
+  drawDriftCharts(chartArea, report.assets)
+    .catch(error => chartArea.append(element('p', {class: 'jc-error'}, `No charts: ${error.message}`)));
+}
+
 async function renderPage(node, api, sponsor) {
   disposeCharts();
-  node.replaceChildren(element('div', {class: 'jc-insights'}, element('h2', {}, 'Insights: distributors'),
+  node.replaceChildren(element('div', {class: 'jc-insights'}, element('h2', {}, 'Insights: distributors'), tabs('distributors'),
     element('p', {class: 'jc-loading'}, 'Loading…')));
   const page = node.firstChild;
   let body;
@@ -228,11 +343,11 @@ async function renderSummary(node, api) {
       + (report.teamRate === null ? 'no closed journeys yet.' : `team conversion ${percent(report.teamRate)}.`))));
 }
 
-/** The sponsor line named in the page's address (#/insights?sponsor=...), if any. */
-function sponsorInAddress() {
+/** A parameter of the page's address (#/insights?sponsor=... or ?view=content), if given. */
+function inAddress(name) {
   const hash = window.location.hash;
   const query = hash.indexOf('?');
-  return query < 0 ? null : new URLSearchParams(hash.substring(query + 1)).get('sponsor');
+  return query < 0 ? null : new URLSearchParams(hash.substring(query + 1)).get(name);
 }
 
 export default [
@@ -254,7 +369,11 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: {path: '/insights'},
     render: (node, {api}) => {
-      renderPage(node, api, sponsorInAddress());
+      if (inAddress('view') === 'content') {
+        renderContent(node, api);
+      } else {
+        renderPage(node, api, inAddress('sponsor'));
+      }
     },
     unmount: disposeCharts
   },

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -116,6 +117,32 @@ class ContentDriftCheckTest {
     thresholds.change(MIN_CONVERSIONS, "40", "a smaller catalog", "test");
 
     assertThat(drift.assess()).extracting(ContentDriftCheck.Alert::assetId).containsExactlyInAnyOrder(dropped, thinHistory);
+  }
+
+  @Test
+  void theWatchOfEachAssetShowsItsStateAndTheCusumPathUpToTheAlert() {
+    ContentDriftCheck.Alert alert = drift.assess().get(0);
+    drift.checkAndStartReviews();
+
+    // also while the review is open, the watch shows what the check sees
+    var watches = drift.watches();
+    ContentDriftCheck.Watch dropping = watches.get(dropped);
+    assertThat(dropping.state()).isEqualTo(ContentDriftCheck.DriftState.DRIFTED);
+    assertThat(dropping.watchStart()).isEqualTo(WATCH_START);
+    assertThat(dropping.changeSince()).isEqualTo(alert.changeSince());
+    assertThat(dropping.cusum().get(dropping.cusum().size() - 1)).isEqualTo(alert.assessment().statistic())
+        .isGreaterThanOrEqualTo(dropping.decisionLimit());
+    assertThat(dropping.cusum().subList(0, dropping.cusum().size() - 1)).allSatisfy(sum -> assertThat(sum)
+        .isBetween(0.0, dropping.decisionLimit()));
+    // the day before the change the sum was at zero
+    int changeDay = (int) ChronoUnit.DAYS.between(WATCH_START, alert.changeSince());
+    if (changeDay > 0) {
+      assertThat(dropping.cusum().get(changeDay - 1)).isZero();
+    }
+    ContentDriftCheck.Watch thin = watches.get(thinHistory);
+    assertThat(thin.state()).isEqualTo(ContentDriftCheck.DriftState.NOT_ENOUGH_HISTORY);
+    assertThat(thin.cusum()).isEmpty();
+    assertThat(thin.changeSince()).isNull();
   }
 
   @Test

@@ -19,9 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A manager opens Insights in Cockpit, in a real (headless) browser: from the dashboard's summary and the navigation
  * entry to the page, chooses a sponsor's line and reads the funnel and the flags, whose figures the test computes
  * from the raw rows ({@link InsightsSeed}); a row drills down to the distributor's journeys in Cockpit. Screenshots
- * of each step in target/browser-screenshots/.
+ * of each step in target/browser-screenshots/. On the page's content tab the manager reads an asset's conversion,
+ * computed from the raw rows, and the drift check's state for it.
  */
 @Tag("browser")
 @JourneyCoachTest
@@ -69,6 +77,12 @@ class InsightsBrowserTest {
   IdentityService identity;
   @Autowired
   DistributorInsights insights;
+  @Autowired
+  ContentDriftCheck drift;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
 
   @Test
   void aManagerReadsTheFunnelAndTheFlagsOfASponsorLineAndDrillsDownToAJourney() throws IOException {
@@ -133,6 +147,58 @@ class InsightsBrowserTest {
     WebElement empty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-insights .jc-empty")));
     assertThat(empty.getText()).isEqualTo("No distributors in this line yet.");
     keep(browser, "4-empty-line");
+  }
+
+  @Test
+  void aManagerReadsAnAssetsConversionAndItsDriftStateAndOpensItsReview() throws IOException {
+    TestUsers.ensure(identity, MANAGER, Groups.MANAGERS);
+    InsightsSeed seed = InsightsSeed.plant(jdbc, distributors, catalog, sampleCatalog);
+    LocalDate today = LocalDate.parse("2045-06-01");
+    seed.drift(distributors, today);
+    WebDriver browser = chromium.driver();
+    WebDriverWait wait = chromium.waiting();
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(MANAGER);
+      browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-summary")));
+      // the drift check's "now" is the engine's clock: years ahead, where only the seeded views are
+      ClockUtil.setCurrentTime(Date.from(today.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+      ContentDriftCheck.Alert alert = drift.assess().stream().filter(a -> a.assetId().equals(seed.assetId)).findFirst().orElseThrow();
+      runtime.startProcessInstanceByKey(ContentDriftCheck.REVIEW_PROCESS, seed.assetId, alert.variables());
+      InsightsSeed.ContentFigures figures = seed.contentFigures(seed.assetId, "PRODUCT_CUSTOMER");
+
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.jc-navigation"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.jc-tab-content"))).click();
+      By assetRow = By.cssSelector("table.jc-content tr[data-asset='" + seed.assetId + "'][data-audience='PRODUCT_CUSTOMER']");
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(assetRow));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-drift-chart[data-asset='" + seed.assetId + "'] canvas")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
+      keep(browser, "5-content");
+
+      double mean = (1.0 + figures.converted()) / (2.0 + figures.closed());
+      assertThat(row.findElement(By.cssSelector("td.jc-asset-conversion")).getText())
+          .isEqualTo(percent(mean) + " (" + percent(figures.lower()) + " – " + percent(figures.upper()) + ")");
+      assertThat(row.findElement(By.cssSelector("td.jc-closed")).getText()).isEqualTo(figures.converted() + " of " + figures.closed());
+      assertThat(row.findElement(By.cssSelector("td.jc-shares")).getText()).isEqualTo(String.valueOf(figures.shares()));
+      assertThat(row.findElement(By.cssSelector("td.jc-drift")).getText()).isEqualTo("drifted");
+      assertThat(row.findElement(By.cssSelector("td.jc-drift")).getAttribute("title")).contains(alert.changeSince().toString());
+      assertThat(row.findElement(By.cssSelector("a.jc-review")).getAttribute("href")).contains("/camunda/app/tasklist/default/#/?task=");
+      assertThat(browser.findElements(By.cssSelector("a.jc-csv"))).extracting(link -> link.getAttribute("href"))
+          .anySatisfy(href -> assertThat(href).endsWith("/insights/default/content/csv"));
+    } finally {
+      ClockUtil.reset();
+      runtime.createProcessInstanceQuery().processDefinitionKey(ContentDriftCheck.REVIEW_PROCESS).processInstanceBusinessKey(seed.assetId)
+          .list().forEach(review -> runtime.deleteProcessInstance(review.getId(), "test cleans up"));
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(ContentDriftCheck.REVIEW_PROCESS)
+          .processInstanceBusinessKey(seed.assetId).list().forEach(review -> history.deleteHistoricProcessInstance(review.getId()));
+      seed.removeDrift();
+    }
+  }
+
+  private static String percent(double value) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * value);
   }
 
   private static WebElement row(WebDriver browser, String distributorId) {

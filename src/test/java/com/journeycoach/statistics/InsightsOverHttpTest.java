@@ -1,6 +1,7 @@
 package com.journeycoach.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +18,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +44,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InsightsOverHttpTest {
 
   static final String DISTRIBUTORS = "/camunda/api/cockpit/plugin/insights/default/distributors";
+  static final String CONTENT = "/camunda/api/cockpit/plugin/insights/default/content";
+  /** "Today" for the drift check in the content tests: years ahead, so only the seeded views fall into its windows. */
+  static final LocalDate DRIFT_TODAY = LocalDate.parse("2045-06-01");
   static final String MANAGER = "insights-manager";
   static final String PROCESS_OWNER = "insights-owner";
 
@@ -53,6 +64,12 @@ class InsightsOverHttpTest {
   IdentityService identity;
   @Autowired
   DistributorInsights insights;
+  @Autowired
+  ContentDriftCheck driftCheck;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
 
   final ObjectMapper json = new ObjectMapper();
   InsightsSeed seed;
@@ -62,6 +79,16 @@ class InsightsOverHttpTest {
     TestUsers.ensure(identity, MANAGER, Groups.MANAGERS);
     TestUsers.ensure(identity, PROCESS_OWNER, Groups.PROCESS_OWNERS);
     seed = InsightsSeed.plant(jdbc, distributors, catalog, sampleCatalog);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    runtime.createProcessInstanceQuery().processDefinitionKey(ContentDriftCheck.REVIEW_PROCESS).processInstanceBusinessKey(seed.assetId)
+        .list().forEach(review -> runtime.deleteProcessInstance(review.getId(), "test cleans up"));
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(ContentDriftCheck.REVIEW_PROCESS)
+        .processInstanceBusinessKey(seed.assetId).list().forEach(review -> history.deleteHistoricProcessInstance(review.getId()));
+    seed.removeDrift();
   }
 
   private WebappSession manager() {
@@ -184,6 +211,75 @@ class InsightsOverHttpTest {
     assertProblem(manager.get(DISTRIBUTORS + "?from=yesterday"), "from");
     assertProblem(manager.get(DISTRIBUTORS + "/csv" + sponsor("<script>alert(1)</script>")), "sponsor");
     assertProblem(manager.get(DISTRIBUTORS + "/funnel/csv?sponsor=%27%20OR%201%3D1--"), "sponsor");
+  }
+
+  @Test
+  void aManagerReadsAnAssetsFiguresItsDriftAndItsOpenReview() throws Exception {
+    WebappSession manager = manager();
+    seed.drift(distributors, DRIFT_TODAY);
+    ClockUtil.setCurrentTime(Date.from(DRIFT_TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+    ContentDriftCheck.Alert alert = driftCheck.assess().stream().filter(a -> a.assetId().equals(seed.assetId)).findFirst().orElseThrow();
+    String reviewId = runtime.startProcessInstanceByKey(ContentDriftCheck.REVIEW_PROCESS, seed.assetId, alert.variables()).getId();
+
+    HttpResponse<String> answer = manager.get(CONTENT + "?asset=" + seed.assetId + "&audience=PRODUCT_CUSTOMER");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode assets = json.readTree(answer.body()).get("assets");
+    assertThat(assets).hasSize(1);
+    JsonNode asset = assets.get(0);
+    assertThat(asset.get("id").asText()).isEqualTo(seed.assetId);
+    JsonNode row = asset.get("audiences").get(0);
+    assertThat(asset.get("audiences")).hasSize(1);
+    InsightsSeed.ContentFigures expected = seed.contentFigures(seed.assetId, "PRODUCT_CUSTOMER");
+    assertThat(expected.closed()).as("the seeded line's journeys are among the asset's").isGreaterThanOrEqualTo(100);
+    assertThat(row.get("audience").asText()).isEqualTo("PRODUCT_CUSTOMER");
+    assertThat(row.get("shares").asLong()).isEqualTo(expected.shares());
+    assertThat(row.get("viewed").asLong()).isEqualTo(expected.viewed());
+    assertThat(row.get("viewRate").asDouble()).isCloseTo((double) expected.viewed() / expected.shares(), within(1e-9));
+    assertThat(row.get("medianHoursToView").asDouble()).isCloseTo(expected.medianHours(), within(1e-9));
+    assertThat(row.get("closed").asLong()).isEqualTo(expected.closed());
+    assertThat(row.get("converted").asLong()).isEqualTo(expected.converted());
+    assertThat(row.get("lower").asDouble()).isCloseTo(expected.lower(), within(1e-9));
+    assertThat(row.get("upper").asDouble()).isCloseTo(expected.upper(), within(1e-9));
+
+    // the drift check's own view: drifted, its CUSUM path up to the alert, the change day inside the watch window
+    JsonNode drift = asset.get("drift");
+    LocalDate watchStart = DRIFT_TODAY.minusDays(14 + 90);
+    assertThat(drift.get("state").asText()).isEqualTo("DRIFTED");
+    assertThat(drift.get("watchStart").asText()).isEqualTo(watchStart.toString());
+    assertThat(drift.get("changeSince").asText()).isEqualTo(alert.changeSince().toString());
+    assertThat(LocalDate.parse(drift.get("changeSince").asText())).isBetween(watchStart, DRIFT_TODAY.minusDays(14));
+    JsonNode path = drift.get("cusum");
+    assertThat(path.get(path.size() - 1).asDouble()).isGreaterThanOrEqualTo(drift.get("decisionLimit").asDouble());
+    assertThat(path.get(path.size() - 2).asDouble()).isLessThan(drift.get("decisionLimit").asDouble());
+    // and its open review, to open in Cockpit or Tasklist
+    assertThat(asset.get("review").get("processInstanceId").asText()).isEqualTo(reviewId);
+    assertThat(asset.get("review").get("taskId").asText()).isNotBlank();
+
+    HttpResponse<String> csv = manager.get(CONTENT + "/csv?asset=" + seed.assetId);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"content.csv\"");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).startsWith("asset,title,audience,shares,viewed,view_rate,median_hours_to_view,closed,converted,");
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(seed.assetId + ",").contains(",PRODUCT_CUSTOMER,"
+        + expected.shares() + "," + expected.viewed() + ",", ",DRIFTED,", "," + reviewId));
+  }
+
+  @Test
+  void contentIsForManagersAndTakesOnlyKnownAssetsAndAudiences() throws Exception {
+    WebappSession inTasklist = WebappSession.logIn(port, seed.id("steady"), TestUsers.PASSWORD, "tasklist");
+    assertThat(inTasklist.get(CONTENT).statusCode()).isEqualTo(403);
+    assertThat(inTasklist.get(CONTENT + "/csv").statusCode()).isEqualTo(403);
+    WebappSession owner = WebappSession.logIn(port, PROCESS_OWNER, TestUsers.PASSWORD, "cockpit");
+    assertThat(owner.get(CONTENT).statusCode()).isEqualTo(403);
+
+    WebappSession manager = manager();
+    assertProblem(manager.get(CONTENT + "?asset=no-such-asset-" + seed.sponsor), "asset");
+    assertProblem(manager.get(CONTENT + "?asset=" + "a".repeat(65)), "asset");
+    assertProblem(manager.get(CONTENT + "?asset=" + seed.assetId + "&asset=" + seed.assetId), "asset");
+    assertProblem(manager.get(CONTENT + "?audience=EVERYONE"), "audience");
+    assertProblem(manager.get(CONTENT + "/csv?audience="), "audience");
+    assertProblem(manager.get(CONTENT + "?sponsor=" + seed.sponsor), "sponsor");
   }
 
   private void assertProblem(HttpResponse<String> answer, String parameter) throws Exception {

@@ -7,6 +7,7 @@ import com.journeycoach.people.Distributors;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class InsightsSeed {
   public final String sponsor;
   public final Map<String, String> distributors = new LinkedHashMap<>();
   private final JdbcClient jdbc;
-  private final String assetId;
+  public final String assetId;
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   private InsightsSeed(JdbcClient jdbc, String prefix, String assetId) {
@@ -42,7 +43,7 @@ public final class InsightsSeed {
   public static InsightsSeed plant(JdbcClient jdbc, Distributors people, Catalog catalog, SampleCatalog sample) {
     sample.loadIfEmpty();
     String prefix = "ins-" + UUID.randomUUID().toString().substring(0, 6);
-    InsightsSeed seed = new InsightsSeed(jdbc, prefix, catalog.all().get(0).id());
+    InsightsSeed seed = new InsightsSeed(jdbc, prefix, catalog.activeInSequence().get(0).id());
     TestUsers.ensureDistributor(people, seed.sponsor, null);
     seed.add(people, prefix + "-steady", seed.sponsor, 12, 28, 5);
     seed.add(people, prefix + "-struggling", seed.sponsor, 0, 60, 3);
@@ -174,6 +175,97 @@ public final class InsightsSeed {
       flags.put(id, below >= flagProbability ? "struggling" : 1 - below >= flagProbability ? "excelling" : "");
     }
     return flags;
+  }
+
+  /**
+   * The figures Insights should show for the asset and audience, from the raw rows of the whole database: shares
+   * sent, of them viewed, the median hours from share to first view (the mean of the middle two of an even count),
+   * and the closed and converted journeys of the distinct prospects it was shared with, with the 5 % and 95 %
+   * quantiles of Beta(1 + converted, 1 + lost).
+   */
+  public ContentFigures contentFigures(String asset, String audience) {
+    List<Double> hours = new ArrayList<>();
+    long shares = 0;
+    for (Map<String, Object> row : jdbc.sql("SELECT s.shared_at, s.first_viewed_at FROM asset_share s JOIN prospect p"
+        + " ON p.id = s.prospect_id WHERE s.asset_id = ? AND p.audience = ? AND s.shared_at IS NOT NULL").params(asset, audience)
+        .query().listOfRows()) {
+      shares++;
+      if (row.get("FIRST_VIEWED_AT") != null) {
+        long millis = ((Timestamp) row.get("FIRST_VIEWED_AT")).getTime() - ((Timestamp) row.get("SHARED_AT")).getTime();
+        hours.add(Math.max(0, millis / 60_000) / 60.0);
+      }
+    }
+    hours.sort(Double::compare);
+    int n = hours.size();
+    Double median = n == 0 ? null : n % 2 == 1 ? hours.get(n / 2) : (hours.get(n / 2 - 1) + hours.get(n / 2)) / 2;
+    long closed = 0;
+    long converted = 0;
+    for (Map<String, Object> row : jdbc.sql("SELECT p.status FROM prospect p WHERE p.audience = ? AND p.id IN"
+        + " (SELECT prospect_id FROM asset_share WHERE asset_id = ? AND shared_at IS NOT NULL)").params(audience, asset)
+        .query().listOfRows()) {
+      String status = (String) row.get("STATUS");
+      if (status.equals("WON") || status.equals("ENROLLED") || status.equals("LOST")) {
+        closed++;
+        converted += status.equals("LOST") ? 0 : 1;
+      }
+    }
+    BetaDistribution posterior = BetaDistribution.of(1.0 + converted, 1.0 + closed - converted);
+    return new ContentFigures(shares, hours.size(), median, closed, converted, posterior.inverseCumulativeProbability(0.05),
+        posterior.inverseCumulativeProbability(0.95));
+  }
+
+  public record ContentFigures(long shares, long viewed, Double medianHours, long closed, long converted, double lower,
+                               double upper) {
+  }
+
+  /** The source of the drift touchpoints {@link #drift} writes, to remove them with. */
+  public static final String DRIFT_SOURCE = "insights-drift-seed";
+
+  /**
+   * Views of the seeded asset that make the drift check see a drop when "now" is {@code now}: four a day at 10 %
+   * conversion over the history window (1460 views, 146 converted), then ten a day at 2 % over the watch window
+   * (the default windows: 365 days of history, 90 watched, ending 14 days before now). Each view by a prospect of
+   * its own of a distributor outside the sponsor's line, still active (so no distributor's record changes); a
+   * conversion is a purchase two days after the view.
+   */
+  public void drift(Distributors people, LocalDate now) {
+    String viewers = sponsor.replace("-sponsor", "-viewers");
+    TestUsers.ensureDistributor(people, viewers, null);
+    LocalDate matureEnd = now.minusDays(14);
+    LocalDate watchStart = matureEnd.minusDays(90);
+    driftViews(viewers, watchStart.minusDays(365), watchStart, 4, 10);
+    driftViews(viewers, watchStart, matureEnd, 10, 50);
+  }
+
+  private void driftViews(String distributorId, LocalDate from, LocalDate to, int perDay, int convertEvery) {
+    int view = 0;
+    for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+      Timestamp at = Timestamp.valueOf(day.atTime(12, 0));
+      for (int i = 0; i < perDay; i++) {
+        view++;
+        String prospectId = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO prospect (id, distributor_id, first_name, audience, status, created_at, updated_at)"
+            + " VALUES (?, ?, 'Viewer', 'PRODUCT_CUSTOMER', 'ACTIVE', ?, ?)").params(prospectId, distributorId, at, at).update();
+        driftTouchpoint(prospectId, assetId, "VIEWED", at, 1);
+        if (view % convertEvery == 0) {
+          driftTouchpoint(prospectId, null, "PURCHASED", Timestamp.valueOf(at.toLocalDateTime().plusDays(2)), 2);
+        }
+      }
+    }
+  }
+
+  private void driftTouchpoint(String prospectId, String asset, String kind, Timestamp at, int sequence) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("INSERT INTO touchpoint (id, idempotency_key, prospect_id, asset_id, share_id, kind, source, occurred_at, recorded_at,"
+            + " journey_effect, sequence_number) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, 'STORED', ?)")
+        .params(id, DRIFT_SOURCE + ":" + id, prospectId, asset, kind, DRIFT_SOURCE, at, at, sequence).update();
+  }
+
+  /** Removes what {@link #drift} wrote. */
+  public void removeDrift() {
+    String viewers = sponsor.replace("-sponsor", "-viewers");
+    jdbc.sql("DELETE FROM touchpoint WHERE source = ?").param(DRIFT_SOURCE).update();
+    jdbc.sql("DELETE FROM prospect WHERE distributor_id = ?").param(viewers).update();
   }
 
   public List<String> downline() {

@@ -5,7 +5,6 @@ import com.journeycoach.statistics.DistributorInsights;
 import com.journeycoach.statistics.DistributorInsights.DistributorRow;
 import com.journeycoach.statistics.DistributorInsights.Report;
 import com.journeycoach.statistics.DistributorInsights.StepTime;
-import com.journeycoach.system.Groups;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
@@ -34,7 +32,7 @@ public class DistributorsResource extends AbstractCockpitPluginResource {
 
   static final String SPONSOR = "sponsor";
   static final Set<String> PARAMETERS = Set.of(SPONSOR);
-  static final int LONGEST_ID = 64;
+  static final int LONGEST_ID = InsightsAccess.LONGEST_ID;
 
   private final DistributorInsights insights;
   private final UriInfo request;
@@ -61,7 +59,7 @@ public class DistributorsResource extends AbstractCockpitPluginResource {
   @Path("csv")
   @Produces("text/csv")
   public Response distributorsCsv() {
-    return answer(report -> csv("distributors.csv", distributorTable(report)));
+    return answer(report -> InsightsAccess.csv("distributors.csv", distributorTable(report)));
   }
 
   @GET
@@ -76,25 +74,15 @@ public class DistributorsResource extends AbstractCockpitPluginResource {
       for (int i = 0; i < counts.size(); i++) {
         table.add(List.of(DistributorInsights.STAGES.get(i), counts.get(i)));
       }
-      return csv("funnel.csv", table);
+      return InsightsAccess.csv("funnel.csv", table);
     });
   }
 
   private Response answer(Function<Report, Response> body) {
-    Authentication user = getCurrentAuthentication();
-    if (user == null) {
-      return InsightsProblems.of(401, "Unauthorized", "Log in to Cockpit first.");
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!groups.contains(Groups.MANAGERS) && !groups.contains(Groups.ADMINS)) {
-      return InsightsProblems.of(403, "Forbidden", "Insights are for managers and administrators.");
-    }
     MultivaluedMap<String, String> parameters = request.getQueryParameters();
-    for (String name : parameters.keySet()) {
-      if (!PARAMETERS.contains(name)) {
-        return InsightsProblems.invalid("The query parameter '" + InsightsProblems.shown(name) + "' is not known", InsightsProblems.shown(name) + ": not a parameter of"
-            + " this resource; it takes " + SPONSOR);
-      }
+    Optional<Response> refused = InsightsAccess.refusal(getCurrentAuthentication(), parameters, PARAMETERS);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     List<String> sponsors = parameters.getOrDefault(SPONSOR, List.of());
     if (sponsors.size() > 1) {
@@ -141,12 +129,7 @@ public class DistributorsResource extends AbstractCockpitPluginResource {
     return table;
   }
 
-  private static Object blankIfNull(Object value) {
+  static Object blankIfNull(Object value) {
     return value == null ? "" : value;
-  }
-
-  private static Response csv(String fileName, List<List<Object>> table) {
-    return Response.ok(Csv.write(table), "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
   }
 }

@@ -1,5 +1,6 @@
 package com.journeycoach.statistics.insights;
 
+import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,5 +25,12 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     DistributorInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
         .getBean(DistributorInsights.class);
     return subResource(new DistributorsResource(engineName, insights, request), engineName);
+  }
+
+  @Path("{engineName}/content")
+  public ContentResource content(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    ContentInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(ContentInsights.class);
+    return subResource(new ContentResource(engineName, insights, request), engineName);
   }
 }
