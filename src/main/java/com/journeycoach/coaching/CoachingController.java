@@ -28,13 +28,15 @@ class CoachingController {
 
   private final Nudges nudges;
   private final RuleBook ruleBook;
+  private final RuleVersions ruleVersions;
   private final CurrentUser currentUser;
   private final Distributors distributors;
   private final Prospects prospects;
   private final MessageKeys messageKeys;
 
   CoachingController(Nudges nudges, RuleBook ruleBook, CurrentUser currentUser, Distributors distributors, Prospects prospects,
-                     MessageKeys messageKeys) {
+                     MessageKeys messageKeys, RuleVersions ruleVersions) {
+    this.ruleVersions = ruleVersions;
     this.prospects = prospects;
     this.messageKeys = messageKeys;
     this.nudges = nudges;
@@ -86,20 +88,20 @@ class CoachingController {
   }
 
   @GetMapping("/api/rules")
-  @Operation(summary = "The rule files now running")
+  @Operation(summary = "The rule files now running, and the stored rules version they are (0 before the first reload)")
   Map<String, Object> rules() {
     currentUser.require(Groups.PROCESS_OWNERS, Groups.MANAGERS, Groups.ADMINS);
     RuleBook.Loaded loaded = ruleBook.current();
-    return Map.of("files", loaded.files().keySet(), "version", loaded.version());
+    return Map.of("files", loaded.files().keySet(), "version", loaded.version(), "storedVersion", ruleVersions.running());
   }
 
   @PostMapping("/api/rules/reload")
-  @Operation(summary = "Compile the rules folder again and swap it in; on errors the running rules stay and the errors are listed")
+  @Operation(summary = "Compile the rules folder again, swap it in and store it as the version every node runs; on errors the running rules stay and the errors are listed")
   Map<String, Object> reload() {
     currentUser.require(Groups.PROCESS_OWNERS, Groups.ADMINS);
     try {
-      RuleBook.Loaded loaded = ruleBook.reload();
-      return Map.of("files", loaded.files().keySet(), "version", loaded.version());
+      RuleBook.Loaded loaded = ruleBook.reload(currentUser.id());
+      return Map.of("files", loaded.files().keySet(), "version", loaded.version(), "storedVersion", ruleVersions.running());
     } catch (RuleCompilationException e) {
       throw new InvalidInputException("The rules do not compile; the running rules stay in use", e.errors());
     }

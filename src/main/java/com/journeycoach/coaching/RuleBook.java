@@ -73,6 +73,7 @@ public class RuleBook {
 
   private final RulesProperties properties;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
+  private volatile ReloadListener reloadListener = (loaded, by) -> { };
 
   public RuleBook(RulesProperties properties) {
     this.properties = properties;
@@ -133,15 +134,38 @@ public class RuleBook {
     return all;
   }
 
+  /** Told of every successful reload, with who reloaded (the rules versions shared by every node). */
+  interface ReloadListener {
+    void reloaded(Loaded loaded, String by);
+  }
+
   /** Reads the rules folder again; on error the running rules stay and the errors are thrown. */
   public Loaded reload() {
+    return reload("unknown");
+  }
+
+  /** As {@link #reload()}, telling the reload listener who reloaded. */
+  public synchronized Loaded reload(String by) {
     Map<String, String> files = readRuleFiles();
-    // decisions already running finish on the old pool; it is left to the garbage collector, not
-    // shut down, as shutting it down would dispose of sessions still in use
-    Loaded loaded = new Loaded(files, compile(files));
-    current.set(loaded);
-    log.info("Coaching rules reloaded from {}: {}", source(), files.keySet());
+    Loaded loaded = use(files);
+    log.info("Coaching rules reloaded from {} by {}: {}", source(), by, files.keySet());
+    reloadListener.reloaded(loaded, by);
     return loaded;
+  }
+
+  /**
+   * Compiles these rule files and swaps them in; on error the running rules stay and the errors are
+   * thrown. Decisions already running finish on the old pool; it is left to the garbage collector,
+   * not shut down, as shutting it down would dispose of sessions still in use.
+   */
+  synchronized Loaded use(Map<String, String> files) {
+    Loaded loaded = new Loaded(new TreeMap<>(files), compile(files));
+    current.set(loaded);
+    return loaded;
+  }
+
+  void listenToReloads(ReloadListener listener) {
+    reloadListener = listener;
   }
 
   public Loaded current() {

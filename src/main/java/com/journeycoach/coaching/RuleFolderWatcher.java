@@ -91,7 +91,7 @@ public class RuleFolderWatcher implements SmartLifecycle {
   private void reload() {
     attempts.incrementAndGet();
     try {
-      ruleBook.reload();
+      ruleBook.reload("the rules folder watcher");
     } catch (RuleCompilationException e) {
       log.warn("The changed coaching rules in {} do not compile; the running rules stay: {}", properties.folder(), e.errors());
     } catch (RuntimeException e) {
