@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @JourneyCoachTest
 class CoachingApiTest {
@@ -35,6 +36,8 @@ class CoachingApiTest {
   Prospects prospects;
   @Autowired
   Nudges nudges;
+  @Autowired
+  JdbcClient jdbc;
   Http http;
 
   @BeforeEach
@@ -82,7 +85,15 @@ class CoachingApiTest {
     HttpResponse<String> reloaded = http.post("/api/rules/reload", OWNER, "");
     assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
     assertThat(reloaded.body()).contains("pace.drl", "caps.drl");
+    // stored as the version every node follows, with who reloaded and the rule texts
+    long version = jdbc.sql("SELECT MAX(version) FROM rule_version").query(Long.class).single();
+    assertThat(reloaded.body()).contains("\"storedVersion\":" + version);
+    assertThat(jdbc.sql("SELECT reloaded_by FROM rule_version WHERE version = ?").param(version).query(String.class).single())
+        .isEqualTo("coach-owner");
+    assertThat(jdbc.sql("SELECT name FROM rule_version_file WHERE version = ?").param(version).query(String.class).list())
+        .contains("pace.drl", "caps.drl");
 
     assertThat(http.post("/api/rules/reload", DISTRIBUTOR, "").statusCode()).isEqualTo(403);
+    assertThat(jdbc.sql("SELECT MAX(version) FROM rule_version").query(Long.class).single()).isEqualTo(version);
   }
 }
