@@ -161,10 +161,8 @@ public class OnboardingSteps {
    */
   public void gatherRecentActivity(DelegateExecution execution) {
     Distributor enrollee = distributors.get(distributorId(execution));
-    String name = enrollee.lastName() == null || enrollee.lastName().isBlank() || enrollee.lastName().equals(Distributors.NO_LAST_NAME)
-        ? enrollee.firstName() : enrollee.firstName() + " " + enrollee.lastName();
     long days = thresholds.number("sponsor.enrollee-stalled-days").longValue();
-    execution.setVariableLocal(DistributorOnboarding.ENROLLEE_NAME, EngineText.storable(name));
+    execution.setVariableLocal(DistributorOnboarding.ENROLLEE_NAME, EngineText.storable(enrollee.fullName()));
     execution.setVariableLocal(DistributorOnboarding.RECENT_ACTIVITY, activity.ofLast(enrollee.id(), days).text());
   }
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,10 +74,6 @@ class PipelinePage {
     this.webappPath = webappPath;
   }
 
-  /** A prospect in the pipeline. */
-  record Row(Prospect prospect, JourneyPositions.Position position) {
-  }
-
   @GetMapping(value = "/pipeline", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   ResponseEntity<String> pipeline(HttpServletRequest request, @RequestParam(required = false) String distributorId) {
@@ -92,8 +87,7 @@ class PipelinePage {
     // a distributor's own prospects, whatever the address asks for; a manager's choice of distributor, or everyone's
     String of = manager ? distributorId : user.get();
     List<Prospect> open = of == null ? prospects.open() : prospects.openOfDistributor(of);
-    Map<String, JourneyPositions.Position> where = positions.of(open.stream().map(Prospect::id).toList());
-    List<Row> rows = open.stream().map(p -> new Row(p, where.get(p.id()))).sorted(BY_DUE).toList();
+    List<JourneyPositions.Positioned> rows = positions.pipeline(open);
     ZoneId zone = distributors.find(user.get()).map(Distributor::timeZone).flatMap(PipelinePage::zone).orElse(ZoneOffset.UTC);
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore())
@@ -108,11 +102,7 @@ class PipelinePage {
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
   }
 
-  /** What falls due first; a journey between steps, without a due date, after those with one. */
-  static final Comparator<Row> BY_DUE = Comparator.comparing((Row row) -> row.position() == null ? null : row.position().due(),
-      Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(row -> row.prospect().createdAt());
-
-  private String page(List<Row> rows, String tasklist, ZoneId zone, boolean everyone) {
+  private String page(List<JourneyPositions.Positioned> rows, String tasklist, ZoneId zone, boolean everyone) {
     Instant now = clock.instant();
     StringBuilder html = new StringBuilder("""
         <!doctype html>
@@ -141,8 +131,8 @@ class PipelinePage {
       html.append("<p>No open prospects. Add one in Tasklist with <em>Add a prospect</em>.</p>");
     }
     html.append("<ol class=\"pipeline\">");
-    for (Row row : rows) {
-      JourneyPositions.Position position = row.position();
+    for (JourneyPositions.Positioned row : rows) {
+      JourneyPositions.Position position = row.journey();
       String step = position == null ? null : position.step();
       String[] words = step == null ? new String[] {"Between steps", "Due"} : STEPS.getOrDefault(step, new String[] {step, "Due"});
       html.append("<li class=\"prospect\" data-step=\"").append(escape(step == null ? "" : step)).append("\"><span class=\"name\">")

@@ -267,10 +267,7 @@ public class Delivery {
     if (nudge.distributorId() == null) {
       return null;
     }
-    return distributors.find(nudge.distributorId())
-        .map(d -> d.lastName() == null || d.lastName().isBlank() || d.lastName().equals(Distributors.NO_LAST_NAME) ? d.firstName()
-            : d.firstName() + " " + d.lastName())
-        .orElse(null);
+    return distributors.find(nudge.distributorId()).map(Distributor::fullName).orElse(null);
   }
 
   /**

@@ -12,4 +12,9 @@ public record Distributor(String id, String firstName, String lastName, String e
     personality = personality == null ? Personality.UNKNOWN : personality;
     trainedProducts = trainedProducts == null ? Set.of() : Set.copyOf(trainedProducts);
   }
+
+  /** The name alerts and tasks give the distributor ("Ana Ruiz"; the first name alone when none is on file). */
+  public String fullName() {
+    return lastName == null || lastName.isBlank() || lastName.equals(Distributors.NO_LAST_NAME) ? firstName : firstName + " " + lastName;
+  }
 }

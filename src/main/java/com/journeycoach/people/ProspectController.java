@@ -11,10 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,17 +56,13 @@ class ProspectController {
         request.phone(), request.audience(), request.personality()));
   }
 
-  /** A prospect as listed: its fields, and where its journey stands (null when none runs). */
-  record ListedProspect(@JsonUnwrapped Prospect prospect, JourneyPositions.Position journey) {
-  }
-
   @GetMapping
   @Operation(summary = "List prospects, each with where its journey stands: a distributor's own, or for managers a given"
       + " distributor's (every distributor's with open=true)",
       description = "journey: step (share, view, follow-up, meeting, nurture), since, due and the open task's id and name; null"
           + " for a prospect whose journey ended. open=true lists only the open prospects (active or in nurture), what falls"
           + " due first at the top: the distributor's pipeline.")
-  List<ListedProspect> list(@RequestParam(required = false) String distributorId,
+  List<JourneyPositions.Positioned> list(@RequestParam(required = false) String distributorId,
                             @RequestParam(defaultValue = "false") boolean open) {
     boolean manager = currentUser.isIn(Groups.MANAGERS, Groups.ADMINS);
     String of = distributorId == null ? currentUser.id() : distributorId;
@@ -77,21 +70,9 @@ class ProspectController {
       throw new ForbiddenException("A distributor lists their own prospects only");
     }
     if (!open) {
-      return listed(prospects.ofDistributor(of));
+      return journeyPositions.positioned(prospects.ofDistributor(of));
     }
-    List<Prospect> pipeline = manager && distributorId == null ? prospects.open() : prospects.openOfDistributor(of);
-    return listed(pipeline).stream().sorted(BY_DUE).toList();
-  }
-
-  /** What falls due first; a journey between steps, without a due date, after those with one. */
-  static final Comparator<ListedProspect> BY_DUE = Comparator.comparing(
-      (ListedProspect listed) -> listed.journey() == null ? null : listed.journey().due(), Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(listed -> listed.prospect().createdAt());
-
-  private List<ListedProspect> listed(List<Prospect> list) {
-    Map<String, JourneyPositions.Position> positions = journeyPositions.of(list.stream().filter(p -> !p.isClosed())
-        .map(Prospect::id).toList());
-    return list.stream().map(p -> new ListedProspect(p, positions.get(p.id()))).toList();
+    return journeyPositions.pipeline(manager && distributorId == null ? prospects.open() : prospects.openOfDistributor(of));
   }
 
   @GetMapping("/{id}")
