@@ -42,15 +42,30 @@ public class NextAsset {
     return eligible(progress.sharedAssetIds(), progress.viewedAssetIds(), audience).toList();
   }
 
+  /** {@link #eligibleFor} a prospect added in this transaction, who has been sent nothing yet. */
+  public List<Asset> eligibleForNewProspect(Audience audience) {
+    return eligible(Set.of(), Set.of(), audience).toList();
+  }
+
   private Optional<Asset> next(Set<String> shared, Set<String> viewed, Audience audience) {
     return eligible(shared, viewed, audience).findFirst();
   }
 
   private Stream<Asset> eligible(Set<String> shared, Set<String> viewed, Audience audience) {
-    return catalog.activeInSequence().stream()
+    return eligibleAmong(catalog.activeInSequence(), shared, viewed, audience).stream();
+  }
+
+  /**
+   * The rules of what's next, on a given list of active assets in default sequence: of the prospect-development
+   * phase, not sent (or skipped) before, fitting the audience, every prerequisite viewed. In default sequence.
+   */
+  public static List<Asset> eligibleAmong(List<Asset> activeInSequence, Set<String> shared, Set<String> viewed,
+                                          Audience audience) {
+    return activeInSequence.stream()
         .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
         .filter(asset -> !shared.contains(asset.id()))
         .filter(asset -> asset.allows(audience))
-        .filter(asset -> viewed.containsAll(asset.prerequisites()));
+        .filter(asset -> viewed.containsAll(asset.prerequisites()))
+        .toList();
   }
 }
