@@ -2,15 +2,14 @@ package com.journeycoach.content;
 
 import com.journeycoach.people.Audience;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * What's next, first version: the first active prospect-development asset in default sequence
- * that this prospect has not been sent yet, whose prerequisites the prospect has viewed, and that
- * may be tried with the prospect's audience.
+ * What's next: the active prospect-development assets in default sequence that this prospect has not been sent yet,
+ * whose prerequisites the prospect has viewed, and that may be tried with the prospect's audience. The first is the
+ * default; a running experiment may choose another of them.
  */
 @Service
 public class NextAsset {
@@ -21,16 +20,6 @@ public class NextAsset {
   public NextAsset(Catalog catalog, Shares shares) {
     this.catalog = catalog;
     this.shares = shares;
-  }
-
-  public Optional<Asset> forProspect(String prospectId, Audience audience) {
-    Shares.Progress progress = shares.progressOf(prospectId);
-    return next(progress.sharedAssetIds(), progress.viewedAssetIds(), audience);
-  }
-
-  /** For a prospect added in this transaction, who has been sent nothing yet: no need to look. */
-  public Optional<Asset> forNewProspect(Audience audience) {
-    return next(Set.of(), Set.of(), audience);
   }
 
   /**
@@ -45,10 +34,6 @@ public class NextAsset {
   /** {@link #eligibleFor} a prospect added in this transaction, who has been sent nothing yet. */
   public List<Asset> eligibleForNewProspect(Audience audience) {
     return eligible(Set.of(), Set.of(), audience).toList();
-  }
-
-  private Optional<Asset> next(Set<String> shared, Set<String> viewed, Audience audience) {
-    return eligible(shared, viewed, audience).findFirst();
   }
 
   private Stream<Asset> eligible(Set<String> shared, Set<String> viewed, Audience audience) {
