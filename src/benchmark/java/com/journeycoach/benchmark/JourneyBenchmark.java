@@ -9,6 +9,10 @@ import com.journeycoach.coaching.Occasion;
 import com.journeycoach.coaching.RuleBook;
 import com.journeycoach.people.Audience;
 import com.journeycoach.content.Catalog;
+import com.journeycoach.content.Phase;
+import com.journeycoach.experiment.Experiment;
+import com.journeycoach.experiment.Experiments;
+import com.journeycoach.experiment.SegmentAttribute;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Shares;
 import com.journeycoach.journey.CoachingFacts;
@@ -102,6 +106,8 @@ abstract class JourneyBenchmark {
   Touchpoints touchpoints;
   @Autowired
   Catalog catalog;
+  @Autowired
+  Experiments experiments;
   @Autowired
   SampleCatalog sampleCatalog;
   @Autowired
@@ -237,6 +243,86 @@ abstract class JourneyBenchmark {
     assertThat(completed(SHAPED_KEY) - shapedBefore).as("shaped instances completed").isEqualTo(SHAPED ? driven : 0);
 
     report(rounds);
+  }
+
+  /** Journey starts per round of {@link #journeyStartWithAndWithoutAnExperiment}, with the experiment and without it. */
+  static final int EXPERIMENT_STARTS = Integer.getInteger("journey.benchmark.experiment-starts", 40);
+
+  /**
+   * What an experiment running on the first asset adds to a journey's start (where *Choose next asset* runs): rounds of
+   * {@link #EXPERIMENT_STARTS} prospects added with the experiment running and as many with it paused (today's default
+   * choice), taking turns which goes first; the median of the rounds' differences in milliseconds per start.
+   */
+  @Test
+  void journeyStartWithAndWithoutAnExperiment() throws IOException {
+    prepare();
+    Experiment experiment = experiments.create(new Experiments.Definition("benchmark", Phase.PROSPECT_DEVELOPMENT,
+        List.of("verdant-story", "cwm-explained"), List.of(SegmentAttribute.AUDIENCE), Experiment.Proxy.INTEREST_UP), "benchmark");
+    try {
+      experiments.start(experiment.id(), "benchmark");
+      // wall time per start, and the driving thread's CPU time (on H2 the database runs in that thread): [wall, cpu]
+      List<double[]> with = new ArrayList<>();
+      List<double[]> without = new ArrayList<>();
+      for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+        boolean runningFirst = round % 2 == 0;
+        double[] first = millisPerStart(experiment.id(), runningFirst);
+        double[] second = millisPerStart(experiment.id(), !runningFirst);
+        double[] running = runningFirst ? first : second;
+        double[] paused = runningFirst ? second : first;
+        if (round >= WARM_UP_ROUNDS) {
+          with.add(running);
+          without.add(paused);
+          System.out.printf(Locale.ROOT, "%s round %d: start %.2f ms with the experiment (CPU %.2f), %.2f ms without (CPU %.2f)%n",
+              database(), round - WARM_UP_ROUNDS + 1, running[0], running[1], paused[0], paused[1]);
+        }
+      }
+      long pulls = experiments.report(experiment.id()).arms().stream().filter(arm -> arm.segment().equals("all"))
+          .mapToLong(arm -> arm.suggested()).sum();
+      // a benchmark that silently did not choose must fail
+      assertThat(pulls).as("suggestions made").isEqualTo((long) (WARM_UP_ROUNDS + ROUNDS) * EXPERIMENT_STARTS);
+      StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+          "%-8s  journey start, ms (median of %d rounds of %d starts each way)%n", database(), ROUNDS, EXPERIMENT_STARTS));
+      for (int measure = 0; measure < 2; measure++) {
+        int m = measure;
+        List<Double> off = without.stream().map(times -> times[m]).toList();
+        List<Double> on = with.stream().map(times -> times[m]).toList();
+        List<Double> added = new ArrayList<>();
+        for (int i = 0; i < on.size(); i++) {
+          added.add(on.get(i) - off.get(i));
+        }
+        String by = measure == 0 ? "wall" : "CPU ";
+        table.append(String.format(Locale.ROOT, """
+            %-8s  %s without an experiment  %6.2f   rounds %s
+            %-8s  %s with one running       %6.2f   rounds %s
+            %-8s  %s added by the choice    %+6.2f   (aim: at most 1 ms); rounds %s
+            """, database(), by, median(off), rounded(off, "%.2f"), database(), by, median(on), rounded(on, "%.2f"), database(), by,
+            median(added), rounded(added, "%+.2f")));
+      }
+      System.out.println();
+      System.out.print(table);
+      Files.createDirectories(RESULTS.getParent());
+      Files.writeString(RESULTS, "# " + Instant.now() + "\n" + table + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } finally {
+      experiments.stop(experiment.id(), "benchmark");
+    }
+  }
+
+  private double[] millisPerStart(String experimentId, boolean running) {
+    Experiment.Status status = experiments.get(experimentId).status();
+    if (running && status != Experiment.Status.RUNNING) {
+      experiments.start(experimentId, "benchmark");
+    } else if (!running && status == Experiment.Status.RUNNING) {
+      experiments.pause(experimentId, "benchmark");
+    }
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    for (int i = 0; i < EXPERIMENT_STARTS; i++) {
+      startJourney();
+    }
+    return new double[] {(System.nanoTime() - start) / 1e6 / EXPERIMENT_STARTS,
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / EXPERIMENT_STARTS};
   }
 
   /** Drives {@link #PER_ROUND} instances of each kind, taking turns which goes first. */

@@ -57,6 +57,12 @@ public record Asset(
         sequencePosition, expectedOutcome, callToAction, expectedPace, audiences, product, newPrerequisites, status);
   }
 
+  /** The same asset at another position in the default sequence. */
+  public Asset withSequencePosition(Integer newPosition) {
+    return new Asset(id, title, type, url, subject, keywords, themes, presenter, presenterGender, presenterAgeBand, phase,
+        newPosition, expectedOutcome, callToAction, expectedPace, audiences, product, prerequisites, status);
+  }
+
   public boolean allows(Audience audience) {
     return audiences.contains(audience);
   }

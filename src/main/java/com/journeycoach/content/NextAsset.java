@@ -2,15 +2,14 @@ package com.journeycoach.content;
 
 import com.journeycoach.people.Audience;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * What's next, first version: the first active prospect-development asset in default sequence
- * that this prospect has not been sent yet, whose prerequisites the prospect has viewed, and that
- * may be tried with the prospect's audience.
+ * What's next: the active prospect-development assets in default sequence that this prospect has not been sent yet,
+ * whose prerequisites the prospect has viewed, and that may be tried with the prospect's audience. The first is the
+ * default; a running experiment may choose another of them.
  */
 @Service
 public class NextAsset {
@@ -23,16 +22,6 @@ public class NextAsset {
     this.shares = shares;
   }
 
-  public Optional<Asset> forProspect(String prospectId, Audience audience) {
-    Shares.Progress progress = shares.progressOf(prospectId);
-    return next(progress.sharedAssetIds(), progress.viewedAssetIds(), audience);
-  }
-
-  /** For a prospect added in this transaction, who has been sent nothing yet: no need to look. */
-  public Optional<Asset> forNewProspect(Audience audience) {
-    return next(Set.of(), Set.of(), audience);
-  }
-
   /**
    * Every asset the prospect may be sent now, in default sequence: what a distributor may choose instead of
    * the first. The same rules hold (prerequisites viewed, audience, not sent before).
@@ -42,15 +31,26 @@ public class NextAsset {
     return eligible(progress.sharedAssetIds(), progress.viewedAssetIds(), audience).toList();
   }
 
-  private Optional<Asset> next(Set<String> shared, Set<String> viewed, Audience audience) {
-    return eligible(shared, viewed, audience).findFirst();
+  /** {@link #eligibleFor} a prospect added in this transaction, who has been sent nothing yet. */
+  public List<Asset> eligibleForNewProspect(Audience audience) {
+    return eligible(Set.of(), Set.of(), audience).toList();
   }
 
   private Stream<Asset> eligible(Set<String> shared, Set<String> viewed, Audience audience) {
-    return catalog.activeInSequence().stream()
+    return eligibleAmong(catalog.activeInSequence(), shared, viewed, audience).stream();
+  }
+
+  /**
+   * The rules of what's next, on a given list of active assets in default sequence: of the prospect-development
+   * phase, not sent (or skipped) before, fitting the audience, every prerequisite viewed. In default sequence.
+   */
+  public static List<Asset> eligibleAmong(List<Asset> activeInSequence, Set<String> shared, Set<String> viewed,
+                                          Audience audience) {
+    return activeInSequence.stream()
         .filter(asset -> asset.phase() == Phase.PROSPECT_DEVELOPMENT)
         .filter(asset -> !shared.contains(asset.id()))
         .filter(asset -> asset.allows(audience))
-        .filter(asset -> viewed.containsAll(asset.prerequisites()));
+        .filter(asset -> viewed.containsAll(asset.prerequisites()))
+        .toList();
   }
 }

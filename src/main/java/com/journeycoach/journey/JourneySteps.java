@@ -44,6 +44,7 @@ import com.journeycoach.coaching.Occasion;
 import com.journeycoach.content.Asset;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.ShareMessages;
+import com.journeycoach.experiment.Experiments;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Audience;
 import com.journeycoach.content.NextAsset;
@@ -88,10 +89,12 @@ public class JourneySteps {
   private final Catalog catalog;
   private final Distributors distributors;
   private final ShareMessages shareMessages;
+  private final Experiments experiments;
 
   public JourneySteps(Prospects prospects, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
                       FollowUpAnswers followUps, CoachingFacts coachingFacts, Coach coach, Catalog catalog,
-                      Distributors distributors, ShareMessages shareMessages) {
+                      Distributors distributors, ShareMessages shareMessages, Experiments experiments) {
+    this.experiments = experiments;
     this.catalog = catalog;
     this.distributors = distributors;
     this.shareMessages = shareMessages;
@@ -165,15 +168,28 @@ public class JourneySteps {
     Audience audience = passed == null ? prospect.audience() : Audience.valueOf(passed.toString());
     Object chosen = execution.getVariable(CHOSEN_ASSET_ID);
     String suggested = chosen == null ? null : shares.get((String) execution.getVariable(SHARE_ID)).assetId();
-    Optional<Asset> next = chosen != null ? Optional.of(catalog.get(chosen.toString()))
-        : Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.forNewProspect(audience)
-        : nextAsset.forProspect(prospectId, audience);
+    Optional<Asset> next;
+    List<Asset> eligible = null;
+    Optional<Experiments.Suggestion> suggestion = Optional.empty();
+    if (chosen != null) {
+      next = Optional.of(catalog.get(chosen.toString()));
+      // the experiment's suggestion (if it was one) was overridden: recorded, and not learned from
+      experiments.recordOverride((String) execution.getVariable(SHARE_ID), chosen.toString());
+    } else {
+      eligible = Boolean.TRUE.equals(execution.getVariable(NEW_PROSPECT)) ? nextAsset.eligibleForNewProspect(audience)
+          : nextAsset.eligibleFor(prospectId, audience);
+      suggestion = experiments.suggest(prospect, eligible);
+      next = suggestion.map(Experiments.Suggestion::asset).or(eligible.stream()::findFirst);
+    }
     execution.removeVariable(NEW_PROSPECT);
+    List<Asset> eligibleNow = eligible;
+    Optional<Experiments.Suggestion> made = suggestion;
     // gateway decisions are transient: read by the next gateway in the same transaction, never stored
     execution.setVariable(ASSET_LEFT, Variables.booleanValue(next.isPresent(), true));
     setIfChanged(execution, PROSPECT_SHORT_NAME, EngineText.storable(Worklist.shortName(prospect.firstName(), prospect.lastName())));
     next.ifPresent(asset -> {
       Share share = shares.create(prospectId, asset.id(), prospect.distributorId(), suggested);
+      made.ifPresent(pull -> experiments.recordPull(pull, share.id(), prospectId));
       String link = shares.linkOf(share);
       execution.setVariable(ASSET_TITLE, EngineText.storable(asset.title()));
       execution.setVariable(SHARE_ID, share.id());
@@ -187,7 +203,8 @@ public class JourneySteps {
       execution.setVariable(SHARE_MESSAGE, EngineText.storable(message.text()));
       execution.setVariable(SMS_LINK, EngineText.storable(message.smsHref()));
       execution.setVariable(MAILTO_LINK, EngineText.storable(message.mailtoHref()));
-      execution.setVariable(OTHER_ASSET_CHOICES, EngineText.storable(nextAsset.eligibleFor(prospectId, audience).stream()
+      List<Asset> choices = eligibleNow != null ? eligibleNow : nextAsset.eligibleFor(prospectId, audience);
+      execution.setVariable(OTHER_ASSET_CHOICES, EngineText.storable(choices.stream()
           .filter(other -> !other.id().equals(asset.id()))
           .map(other -> other.id() + "|" + other.title().replaceAll("\\s+", " ").strip())
           .collect(Collectors.joining("\n"))));
