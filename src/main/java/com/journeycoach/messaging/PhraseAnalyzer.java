@@ -98,7 +98,7 @@ final class PhraseAnalyzer {
           continue;
         }
         String written = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT)
-            .replaceAll("\\s+", " ");
+            .replaceAll("[^\\p{L}\\p{N}'’]+", " ").strip();
         phrases.putIfAbsent(key, written);
       }
       stream.end();
