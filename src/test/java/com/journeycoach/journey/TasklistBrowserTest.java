@@ -365,7 +365,7 @@ class TasklistBrowserTest {
 
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
       wait.until(ExpectedConditions.textToBePresentInElement(form, "Ana Ruiz"));
-      WebElement message = input(browser, "Suggested message");
+      WebElement message = input(browser, "Message to send");
       assertThat(message.getAttribute("value")).isEqualTo("Hi Ana, our company's story in 4 minutes, I'd love your view: "
           + shares.linkOf(share));
       message.sendKeys(Keys.END, " Call me after!");
