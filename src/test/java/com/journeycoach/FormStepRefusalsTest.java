@@ -99,17 +99,21 @@ class FormStepRefusalsTest {
     assertStillOpen(share);
   }
 
-  /** The share form's new fields, each through submit-form and through complete: 400 naming it, and the share stays open. */
+  /**
+   * The share form's fields, each through submit-form and through complete: 400 naming it, and the share stays open.
+   * The message may be changed (the distributor's own text is recorded with the share), within the form's length.
+   */
   @Test
   void shareAssetRefusesChangesToWhatItShowsForReading() {
     String journeyId = journeyOf(prospectOf(distributor));
     Task share = taskOf(journeyId, ProspectDevelopment.TASK_SHARE_ASSET);
     String message = (String) runtime.getVariable(journeyId, ProspectDevelopment.SHARE_MESSAGE);
 
-    assertProblem(submit(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"Buy now!\"}}"),
-        "shareMessage: shown for reading, it cannot be changed");
-    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"Buy now!\"}}"),
-        "shareMessage: shown for reading, it cannot be changed");
+    String tooLong = "x".repeat(1001);
+    assertProblem(submit(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"" + tooLong + "\"}}"),
+        "shareMessage: at most 1000 characters");
+    assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},\"shareMessage\":{\"value\":\"" + tooLong + "\"}}"),
+        "shareMessage: at most 1000 characters");
     assertProblem(complete(share, distributorLogin, "{\"shareChannel\":{\"value\":\"SMS\"},"
         + "\"shareLink\":{\"value\":\"https://evil.example/s/x\"}}"), "shareLink: shown for reading, it cannot be changed");
     // what the form shows is not a field: it cannot be sent either

@@ -12,7 +12,7 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The modules of Journey Coach (each top-level package: system, settings, people, content, coaching,
- * journey, notification, statistics, demo) depend on each other without a cycle and only through each
+ * journey, messaging, notification, statistics, demo) depend on each other without a cycle and only through each
  * other's API (a sub-package is a module's own). The build writes their documentation into docs/modules.
  */
 class ModulesTest {

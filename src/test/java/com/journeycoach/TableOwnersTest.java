@@ -27,6 +27,7 @@ class TableOwnersTest {
       Map.entry("nudge", "coaching"), Map.entry("rule_version", "coaching"), Map.entry("rule_version_file", "coaching"),
       Map.entry("send_ledger", "notification"), Map.entry("opt_out", "notification"), Map.entry("nudge_skip", "notification"),
       Map.entry("threshold", "settings"), Map.entry("threshold_history", "settings"),
+      Map.entry("suggested_message", "messaging"), Map.entry("share_message", "messaging"),
       Map.entry("start_lock", "system"),
       Map.entry("experiment", "experiment"), Map.entry("experiment_change", "experiment"), Map.entry("experiment_pull", "experiment"));
 

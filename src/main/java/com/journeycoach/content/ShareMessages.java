@@ -57,6 +57,17 @@ public class ShareMessages {
     return new Suggested(text, smsHref(phone, text), mailtoHref(email, subject, body));
   }
 
+  /** The suggested messages of another source (the suggestions process owners write through {@code /api}), as links. */
+  public static Suggested ready(String phone, String email, String text, String subject, String body) {
+    return new Suggested(text, smsHref(phone, text), mailtoHref(email, subject, body));
+  }
+
+  /** The catalog's email subject and body for an asset (its own, else the default), filled in. */
+  public String[] email(Asset asset, String prospectFirstName, String distributorFirstName, String link) {
+    Object[] args = {blankAs(prospectFirstName, "there"), asset.title(), link, blankAs(distributorFirstName, "")};
+    return new String[] {render(asset.id(), "email.subject", args), render(asset.id(), "email.body", args)};
+  }
+
   /** An RFC 5724 {@code sms:} link: the number (if known, as the digits of E.164) and the body, percent-encoded. */
   static String smsHref(String phone, String body) {
     String number = phone == null ? "" : phone.replaceAll("[^+0-9]", "");

@@ -45,6 +45,7 @@ import com.journeycoach.content.Asset;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.content.ShareMessages;
 import com.journeycoach.experiment.Experiments;
+import com.journeycoach.messaging.SentMessages;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Audience;
 import com.journeycoach.content.NextAsset;
@@ -88,16 +89,16 @@ public class JourneySteps {
   private final Coach coach;
   private final Catalog catalog;
   private final Distributors distributors;
-  private final ShareMessages shareMessages;
+  private final SentMessages sentMessages;
   private final Experiments experiments;
 
   public JourneySteps(Prospects prospects, NextAsset nextAsset, Shares shares, Touchpoints touchpoints,
                       FollowUpAnswers followUps, CoachingFacts coachingFacts, Coach coach, Catalog catalog,
-                      Distributors distributors, ShareMessages shareMessages, Experiments experiments) {
+                      Distributors distributors, SentMessages sentMessages, Experiments experiments) {
     this.experiments = experiments;
     this.catalog = catalog;
     this.distributors = distributors;
-    this.shareMessages = shareMessages;
+    this.sentMessages = sentMessages;
     this.prospects = prospects;
     this.nextAsset = nextAsset;
     this.shares = shares;
@@ -197,9 +198,10 @@ public class JourneySteps {
       execution.setVariable(ASSET_SUMMARY, EngineText.storable(asset.subject()));
       execution.setVariable(ASSET_OUTCOME, EngineText.storable(asset.expectedOutcome()));
       String distributorName = distributors.find(prospect.distributorId()).map(d -> d.firstName()).orElse(null);
-      // the links carry the whole name percent-encoded (ASCII, so an emoji survives); the text shown is a storable copy
-      ShareMessages.Suggested message = shareMessages.suggest(asset, prospect.firstName(), prospect.phone(), prospect.email(),
-          distributorName, link);
+      // the links carry the whole name percent-encoded (ASCII, so an emoji survives); the text shown is a storable copy.
+      // The suggestion offered first, and what the form offered, are recorded with the share.
+      ShareMessages.Suggested message = sentMessages.offer(share.id(), asset, prospect.firstName(), prospect.phone(),
+          prospect.email(), distributorName, link);
       execution.setVariable(SHARE_MESSAGE, EngineText.storable(message.text()));
       execution.setVariable(SMS_LINK, EngineText.storable(message.smsHref()));
       execution.setVariable(MAILTO_LINK, EngineText.storable(message.mailtoHref()));
@@ -252,6 +254,8 @@ public class JourneySteps {
       throw new InvalidInputException("Say how you shared the link", List.of(SHARE_CHANNEL + ": required"));
     }
     boolean viewed = shares.markShared(shareId, channel);
+    // which suggestion went out, as offered, edited or replaced: decided here from the text, against what was offered
+    sentMessages.recordSent(shareId, channel, quick.isPresent() ? null : text(execution, SHARE_MESSAGE));
     // without an asset id, the touchpoint takes the share's
     touchpoints.recordByJourney("share:" + shareId + ":shared", Touchpoint.Kind.SHARED, prospectId(execution), null, shareId);
     if (!viewed && IN_PERSON.equals(channel)) {

@@ -10,6 +10,7 @@ import com.journeycoach.content.Catalog;
 import com.journeycoach.content.SampleCatalog;
 import com.journeycoach.content.Share;
 import com.journeycoach.content.Shares;
+import com.journeycoach.messaging.SuggestedMessages;
 import com.journeycoach.people.Distributors;
 import com.journeycoach.people.Prospect;
 import com.journeycoach.people.Prospects;
@@ -83,6 +84,10 @@ class TasklistBrowserTest {
   Catalog catalog;
   @Autowired
   SampleCatalog sampleCatalog;
+  @Autowired
+  SuggestedMessages suggestedMessages;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String distributorId;
 
@@ -330,6 +335,56 @@ class TasklistBrowserTest {
     assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(share.getId())
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
         .extracting(UserOperationLogEntry::getUserId).containsOnly(distributorId).isNotEmpty();
+  }
+
+  /**
+   * A process owner's winning suggestion is rolled out: the distributor's share form (at desktop and phone size) offers
+   * it first, filled in; the distributor changes it in the form, the sms: link follows the text, and on completion the
+   * share records the suggestion as edited, with the text sent.
+   */
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 900", "390, 844"})
+  void theShareFormOffersTheBestSuggestionFirstAndRecordsItsEdit(int width, int height) throws IOException {
+    String lost = suggestedMessages.add("verdant-story", new SuggestedMessages.Draft("SMS", "en", null,
+        "Hello {prospect}, look: {link}"), "owner").id();
+    String winner = suggestedMessages.add("verdant-story", new SuggestedMessages.Draft("SMS", "en", null,
+        "Hi {prospect}, our company's story in 4 minutes, I'd love your view: {link}"), "owner").id();
+    try {
+      suggestedMessages.rollOut("verdant-story", winner, "owner");
+      Prospect prospect = prospects.add(new Prospects.NewProspect(distributorId, "Ana", "Ruiz", null, "+34 612 345 699",
+          Audience.PRODUCT_CUSTOMER));
+      ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(prospect.id()).singleResult();
+      String shareTaskId = openTask(journey).getId();
+      Share share = shares.get((String) engine.getRuntimeService().getVariable(journey.getId(), "shareId"));
+      WebDriver browser = chromium.driver();
+      browser.manage().window().setSize(new Dimension(width, height));
+      WebDriverWait wait = chromium.waiting();
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + shareTaskId);
+      logIn(browser, wait);
+
+      WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+      wait.until(ExpectedConditions.textToBePresentInElement(form, "Ana Ruiz"));
+      WebElement message = input(browser, "Message to send");
+      assertThat(message.getAttribute("value")).isEqualTo("Hi Ana, our company's story in 4 minutes, I'd love your view: "
+          + shares.linkOf(share));
+      message.sendKeys(Keys.END, " Call me after!");
+      WebElement sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form a[href^='sms:']")));
+      wait.until(driver -> URLDecoder.decode(sms.getAttribute("href"), StandardCharsets.UTF_8).endsWith("Call me after!"));
+      keep(browser, width + "x" + height, "suggested-message-edited");
+      assertNoSidewaysScrolling(browser, "the share form");
+      chooseFromSelect(browser, wait, "How did you share it?", "Text message");
+      click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+      wait.until(driver -> engine.getTaskService().createTaskQuery().taskId(shareTaskId).count() == 0);
+
+      assertThat(jdbc.sql("SELECT suggestion_id, message_use, sent_text FROM share_message WHERE share_id = ? AND channel = 'SMS'")
+          .param(share.id()).query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+          .containsExactly(winner, "EDITED", "Hi Ana, our company's story in 4 minutes, I'd love your view: " + shares.linkOf(share)
+              + " Call me after!");
+      assertThat(suggestedMessages.get("verdant-story", lost).status().name()).isEqualTo("RETIRED");
+    } finally {
+      suggestedMessages.retire("verdant-story", winner, "test");
+    }
   }
 
   /** Keeps a screenshot of a step of the walk in target/browser-screenshots/. */

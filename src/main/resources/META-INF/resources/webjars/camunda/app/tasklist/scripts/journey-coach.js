@@ -3,7 +3,9 @@
 // run scripts of its own:
 // - "Send by text message": form-js lets no sms: address through its HTML sanitizer (mailto: and tel: only),
 //   so the form writes the server's sms: link into the anchor's name (href #send-sms), and this makes it the href;
-// - "Copy the message" (#copy-share-message) copies the suggested message (the form's read-only text area);
+// - "Copy the message" (#copy-share-message) copies the message (the form's text area, the suggestion offered first);
+// - a distributor who changes the message sends their own text: the sms: link follows the text area (the server
+//   records on completion whether the suggestion went out as offered, edited or replaced);
 // - on a phone, a task that opens (shown above the list by user-styles.css) is scrolled into view;
 // - the header links to the distributor's pipeline (/pipeline, served by Journey Coach beside the webapps, signed in
 //   with this login): every open prospect with its step, since when and what is due, also those without a task.
@@ -43,6 +45,19 @@ function showOpenedTaskOnPhone() {
   shownTask = task;
 }
 
+// the sms: link carries the message as it stands in the text area
+document.addEventListener('input', (event) => {
+  const message = event.target;
+  if (!(message instanceof HTMLTextAreaElement) || !message.closest('form')) {
+    return;
+  }
+  const sms = message.closest('form').querySelector('a[href^="sms:"]');
+  if (sms) {
+    const href = sms.getAttribute('href');
+    sms.setAttribute('href', href.substring(0, href.indexOf('?body=') + 6) + encodeURIComponent(message.value));
+  }
+}, true);
+
 new MutationObserver(() => {
   offerSmsLinks(document);
   offerPipelineLink();
@@ -59,7 +74,7 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   event.stopPropagation();
   const form = link.closest('form') || document;
-  const message = form.querySelector('textarea[readonly]');
+  const message = form.querySelector('textarea');
   if (!message) {
     return;
   }
@@ -69,10 +84,8 @@ document.addEventListener('click', (event) => {
     setTimeout(() => { link.textContent = text; }, 2000);
   };
   const selectAndCopy = () => {
-    message.removeAttribute('readonly');
     message.select();
     const done = document.execCommand('copy');
-    message.setAttribute('readonly', '');
     if (done) {
       copied();
     }
