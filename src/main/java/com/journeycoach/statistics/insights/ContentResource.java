@@ -28,7 +28,7 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 
 /**
  * {@code GET .../content} (JSON) and {@code .../content/csv}: each asset per audience of the prospects it was shared
- * with, and where the drift check stands on it; optional {@code asset} (an asset id) and {@code audience} (an
+ * with, what they answered after the view, and where the drift check and the intent drift check stand on it; optional {@code asset} (an asset id) and {@code audience} (an
  * audience's name). Only {@code managers} and {@code camunda-admin} may read them; bad parameters get a 400 problem
  * naming the parameter.
  */
@@ -85,6 +85,8 @@ public class ContentResource extends AbstractCockpitPluginResource {
       return body.apply(content(report));
     } catch (ContentInsights.UnknownException e) {
       return InsightsProblems.invalid(e.getMessage(), e.parameter() + ": no such " + e.parameter());
+    } catch (RuntimeException e) {
+      return InsightsProblems.failed(e);
     }
   }
 

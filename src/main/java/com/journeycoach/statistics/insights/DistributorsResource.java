@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
  * {@code GET .../distributors} (JSON), {@code .../distributors/csv} and {@code .../distributors/funnel/csv}, with an
- * optional {@code sponsor} (a distributor id: only their downline). Only {@code managers} and {@code camunda-admin}
+ * optional {@code sponsor} (a distributor id: only their downline): each distributor's funnel, steps, conversion and
+ * flag, forecast calibration and nudges followed. Only {@code managers} and {@code camunda-admin}
  * may read them; others logged in to Cockpit get 403 (Cockpit itself answers 401 without a session). Bad
  * parameters get a 400 problem naming the parameter.
  */
@@ -112,6 +113,8 @@ public class DistributorsResource extends AbstractCockpitPluginResource {
       return body.apply(new People(report, forecasts.of(shown), nudges.of(shown)));
     } catch (DistributorInsights.UnknownSponsorException e) {
       return InsightsProblems.invalid(e.getMessage(), SPONSOR + ": no such distributor");
+    } catch (RuntimeException e) {
+      return InsightsProblems.failed(e);
     }
   }
 
