@@ -53,6 +53,11 @@ async function loadJson(api, path) {
   return body;
 }
 
+/** A wide table scrolls sideways inside the page instead of running past Cockpit's edge. */
+function scrolling(table) {
+  return element('div', {class: 'jc-table-wrap'}, table);
+}
+
 function disposeCharts() {
   charts.forEach(chart => chart.dispose());
   charts = [];
@@ -90,10 +95,37 @@ function stepCell(step) {
   }, `${percent(step.withinPace / step.measured)} (${step.averageHours.toFixed(0)} h)`);
 }
 
-function distributorTable(report, definitionId) {
+function nudgesCell(nudged) {
+  if (!nudged || !nudged.received) {
+    return element('td', {class: 'jc-nudges-followed'}, '–');
+  }
+  const kinds = nudged.kinds.map(k => k.window
+    ? `${k.kind}: ${k.followed} of ${k.measured} followed within ${k.window} (${k.received} received)`
+    : `${k.kind}: ${k.received} received, not measured`).join('\n');
+  return element('td', {class: 'jc-nudges-followed', title: kinds},
+    nudged.measured ? `${nudged.followed} of ${nudged.measured}` : '–');
+}
+
+function forecastCell(forecast) {
+  if (!forecast || (!forecast.journeys && forecast.overEstimatePoints === null)) {
+    return element('td', {class: 'jc-forecast'}, '–');
+  }
+  const brier = forecast.brier === null ? '–' : forecast.brier.toFixed(3);
+  const gap = forecast.overEstimatePoints === null ? ''
+    : `; ${forecast.overEstimatePoints >= 0 ? '+' : ''}${forecast.overEstimatePoints.toFixed(1)} points`;
+  return element('td', {
+    class: `jc-forecast ${forecast.overEstimating ? 'jc-over-estimating' : ''}`,
+    title: `Brier score of ${forecast.journeys} closed journeys' last close estimates; mean estimate minus close rate `
+      + `over the ${forecast.recordJourneys} journeys of the record the rules read`
+      + (forecast.overEstimating ? ': over-estimating, as the rules judge it' : '')
+  }, `${brier} (${forecast.journeys})${gap}`);
+}
+
+function distributorTable(report, definitionId, calibration, nudgesFollowed) {
   const head = element('tr', {},
     ...['Distributor', 'Sponsor', ...STAGES.map(([, label]) => label), 'Closed', 'Conversion (90 % interval)', 'Flag',
-      ...Object.values(STEP_LABELS).map(label => `${label} within pace`), 'Nudges'].map(text => element('th', {}, text)));
+      ...Object.values(STEP_LABELS).map(label => `${label} within pace`), 'Nudges', 'Nudges followed',
+      'Forecast: Brier (journeys); over-estimate'].map(text => element('th', {}, text)));
   const rows = report.distributors.map(row => {
     const link = journeysLink(definitionId, row.id);
     const name = link ? element('a', {href: link, class: 'jc-journeys', title: 'This distributor\'s journeys in Cockpit'}, row.name)
@@ -111,9 +143,72 @@ function distributorTable(report, definitionId) {
         : `probability below the team: ${c.probabilityBelowTeam.toFixed(3)}`}, conversion),
       element('td', {class: `jc-flag ${flag ? 'jc-flag-' + flag : ''}`}, flag),
       ...row.steps.map(stepCell),
-      element('td', {class: 'jc-nudges'}, row.nudges));
+      element('td', {class: 'jc-nudges'}, row.nudges),
+      nudgesCell(nudgesFollowed[row.id]),
+      forecastCell(calibration[row.id]));
   });
   return element('table', {class: 'table table-striped jc-distributors'}, element('thead', {}, head), element('tbody', {}, ...rows));
+}
+
+/** The shown distributors' journeys pooled per estimate bin, or one distributor's bins. */
+function reliabilityBins(report, calibration, distributorId) {
+  const ids = distributorId ? [distributorId] : report.distributors.map(row => row.id);
+  const pooled = new Map();
+  for (const id of ids) {
+    for (const bin of (calibration[id] || {bins: []}).bins) {
+      const sum = pooled.get(bin.lower) || {lower: bin.lower, upper: bin.upper, journeys: 0, estimates: 0, converted: 0};
+      sum.journeys += bin.journeys;
+      sum.estimates += bin.meanEstimate * bin.journeys;
+      sum.converted += bin.observed * bin.journeys;
+      pooled.set(bin.lower, sum);
+    }
+  }
+  return [...pooled.values()].sort((a, b) => a.lower - b.lower)
+    .map(b => ({lower: b.lower, upper: b.upper, journeys: b.journeys, estimate: b.estimates / b.journeys, observed: b.converted / b.journeys}));
+}
+
+function reliabilityOption(bins, title) {
+  return {
+    animation: false,
+    title: {text: title, left: 'center', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'item', formatter: p => p.seriesName === 'perfect' ? ''
+      : `estimates ${p.data.bin}: ${p.data.journeys} journeys, mean estimate ${percent(p.value[0])}, converted ${percent(p.value[1])}`},
+    grid: {left: 50, right: 20, top: 40, bottom: 50},
+    xAxis: {type: 'value', min: 0, max: 1, name: 'close estimate', nameLocation: 'middle', nameGap: 28,
+      axisLabel: {formatter: value => `${Math.round(100 * value)} %`}},
+    yAxis: {type: 'value', min: 0, max: 1, name: 'converted', axisLabel: {formatter: value => `${Math.round(100 * value)} %`}},
+    series: [
+      {type: 'line', name: 'perfect', data: [[0, 0], [1, 1]], showSymbol: false, lineStyle: {type: 'dashed', color: '#999'}, silent: true},
+      {
+        type: 'line', name: 'observed',
+        data: bins.map(b => ({value: [b.estimate, b.observed], journeys: b.journeys, bin: `${b.lower}–${b.upper} %`})),
+        symbolSize: 6,
+        label: {show: true, position: 'top', formatter: p => p.data.journeys, fontSize: 10}
+      }
+    ]
+  };
+}
+
+async function drawReliability(container, report, calibration) {
+  const echarts = await import(ECHARTS);
+  const select = element('select', {id: 'jc-calibration-distributor', class: 'form-control'},
+    element('option', {value: ''}, 'Everyone shown'),
+    ...report.distributors.filter(row => (calibration[row.id] || {journeys: 0}).journeys > 0)
+      .map(row => element('option', {value: row.id}, row.name)));
+  const node = element('div', {class: 'jc-chart jc-reliability-chart'});
+  container.append(element('div', {class: 'jc-reliability'},
+    element('label', {for: 'jc-calibration-distributor'}, 'Forecast calibration of '), select, node));
+  const chart = echarts.init(node);
+  const draw = () => {
+    const id = select.value;
+    const name = id ? report.distributors.find(row => row.id === id).name : 'everyone shown';
+    const bins = reliabilityBins(report, calibration, id);
+    node.setAttribute('data-journeys', String(bins.reduce((n, b) => n + b.journeys, 0)));
+    chart.setOption(reliabilityOption(bins, `Close estimates against outcomes: ${name}`), true);
+  };
+  select.addEventListener('change', draw);
+  draw();
+  charts.push(chart);
 }
 
 async function drawCharts(container, report) {
@@ -191,24 +286,41 @@ function reviewLink(api, review) {
       title: 'The asset\'s open review in Cockpit'}, 'Open review');
 }
 
-function contentTable(api, assets) {
-  const head = element('tr', {}, ...['Asset', 'Audience', 'Shares', 'Viewed', 'Median time to view', 'Closed',
-    'Conversion (90 % interval)', 'Drift', 'Review'].map(text => element('th', {}, text)));
+function signed(value) {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+}
+
+function contentTable(api, report) {
+  const assets = report.assets;
+  const head = element('tr', {}, ...['Asset', 'Audience', 'Shares', 'Viewed', 'Median time to view', 'Answers',
+    'Interest change', 'Stated intent (90 % interval)', 'Closed', 'Conversion (90 % interval)', 'Drift', 'Intent drift',
+    'Review'].map(text => element('th', {}, text)));
   const rows = [];
   for (const asset of assets) {
     const drift = DRIFT_LABELS[asset.drift.state] || asset.drift.state;
     const driftTitle = asset.drift.changeSince ? `changed around ${asset.drift.changeSince}` : '';
     const audiences = asset.audiences.length ? asset.audiences : [null];
+    const intent = report.intentDrift[asset.id];
+    const intentTitle = intent.changeSince ? `changed around ${intent.changeSince}` : '';
     for (const row of audiences) {
+      const answers = row ? (report.answers[asset.id] || {})[row.audience] : null;
+      const intents = answers ? `none ${answers.intentNone}, low ${answers.intentLow}, medium ${answers.intentMedium}, `
+        + `high ${answers.intentHigh}` : '';
       rows.push(element('tr', {'data-asset': asset.id, 'data-audience': row ? row.audience : ''},
         element('td', {class: 'jc-asset'}, asset.title),
         element('td', {}, row ? AUDIENCE_LABELS[row.audience] || row.audience : '–'),
         element('td', {class: 'jc-shares'}, row ? row.shares : 0),
         element('td', {class: 'jc-viewed'}, row && row.shares ? `${row.viewed} (${percent(row.viewRate)})` : '–'),
         element('td', {class: 'jc-time-to-view'}, row && row.medianHoursToView !== null ? `${row.medianHoursToView.toFixed(1)} h` : '–'),
+        element('td', {class: 'jc-answers'}, answers ? answers.answers : 0),
+        element('td', {class: 'jc-interest'}, answers ? signed(answers.meanInterestChange) : '–'),
+        element('td', {class: 'jc-intent', title: intents}, answers
+          ? `${percent(answers.statedIntent)} (${percent(answers.statedLower)} – ${percent(answers.statedUpper)})` : '–'),
         element('td', {class: 'jc-closed'}, row ? `${row.converted} of ${row.closed}` : '–'),
         element('td', {class: 'jc-asset-conversion'}, row ? `${percent(row.mean)} (${percent(row.lower)} – ${percent(row.upper)})` : '–'),
         element('td', {class: `jc-drift jc-drift-${asset.drift.state.toLowerCase()}`, title: driftTitle}, drift),
+        element('td', {class: `jc-intent-drift jc-drift-${intent.state.toLowerCase()}`, title: intentTitle},
+          DRIFT_LABELS[intent.state] || intent.state),
         element('td', {}, reviewLink(api, asset.review))));
     }
   }
@@ -221,33 +333,41 @@ function addDays(isoDate, days) {
   return date.toISOString().substring(0, 10);
 }
 
-async function drawDriftCharts(container, assets) {
+async function drawDriftCharts(container, report) {
   const echarts = await import(ECHARTS);
-  for (const asset of assets.filter(a => a.drift.cusum.length > 0)) {
-    const node = element('div', {class: 'jc-chart jc-drift-chart', 'data-asset': asset.id});
-    container.append(node);
-    const days = asset.drift.cusum.map((_, i) => addDays(asset.drift.watchStart, i));
-    const chart = echarts.init(node);
-    chart.setOption({
-      animation: false,
-      title: {text: `${asset.title}: CUSUM of the conversion drop`, left: 'center', textStyle: {fontSize: 13}},
-      tooltip: {trigger: 'axis'},
-      grid: {left: 50, right: 20, top: 40, bottom: 60},
-      xAxis: {type: 'category', data: days, axisLabel: {rotate: 40}},
-      yAxis: {type: 'value', name: 'nats'},
-      series: [{
-        type: 'line', name: 'CUSUM', showSymbol: false, data: asset.drift.cusum,
-        markLine: {
-          symbol: 'none',
-          data: [
-            {yAxis: asset.drift.decisionLimit, label: {formatter: 'limit'}, lineStyle: {color: '#c0392b'}},
-            ...(asset.drift.changeSince ? [{xAxis: asset.drift.changeSince, label: {formatter: 'change'}, lineStyle: {color: '#b9770e'}}] : [])
-          ]
-        }
-      }]
-    });
-    charts.push(chart);
+  for (const asset of report.assets) {
+    drawDrift(echarts, container, asset, asset.drift, 'jc-drift-chart', 'conversion drop');
+    drawDrift(echarts, container, asset, report.intentDrift[asset.id], 'jc-intent-chart', 'drop in stated purchase intent');
   }
+}
+
+function drawDrift(echarts, container, asset, drift, kind, what) {
+  if (!drift || drift.cusum.length === 0) {
+    return;
+  }
+  const node = element('div', {class: `jc-chart ${kind}`, 'data-asset': asset.id});
+  container.append(node);
+  const days = drift.cusum.map((_, i) => addDays(drift.watchStart, i));
+  const chart = echarts.init(node);
+  chart.setOption({
+    animation: false,
+    title: {text: `${asset.title}: CUSUM of the ${what}`, left: 'center', textStyle: {fontSize: 13}},
+    tooltip: {trigger: 'axis'},
+    grid: {left: 50, right: 20, top: 40, bottom: 60},
+    xAxis: {type: 'category', data: days, axisLabel: {rotate: 40}},
+    yAxis: {type: 'value', name: 'nats'},
+    series: [{
+      type: 'line', name: 'CUSUM', showSymbol: false, data: drift.cusum,
+      markLine: {
+        symbol: 'none',
+        data: [
+          {yAxis: drift.decisionLimit, label: {formatter: 'limit'}, lineStyle: {color: '#c0392b'}},
+          ...(drift.changeSince ? [{xAxis: drift.changeSince, label: {formatter: 'change'}, lineStyle: {color: '#b9770e'}}] : [])
+        ]
+      }
+    }]
+  });
+  charts.push(chart);
 }
 
 async function renderContent(node, api) {
@@ -264,17 +384,19 @@ async function renderContent(node, api) {
     return;
   }
   page.querySelector('.jc-loading').replaceWith(element('p', {class: 'jc-team'},
-    'Per asset and audience of the prospects it was shared with: conversion is their journeys won or enrolled out of '
-    + 'those closed, with a 90 % interval (uniform prior); drift is where the content drift check stands.'));
+    'Per asset and audience of the prospects it was shared with: the follow-up answers after the view (mean interest '
+    + 'change, the share stating purchase intent medium or high), conversion of their journeys won or enrolled out of '
+    + 'those closed, with 90 % intervals (uniform prior); drift is where the content drift check stands, intent drift '
+    + 'where the same test stands on the stated intent, which shows a drop about two weeks before purchases can.'));
   if (report.assets.length === 0) {
     page.append(element('p', {class: 'jc-empty alert alert-info'}, 'No assets yet: once the catalog has assets, their figures appear here.'));
     return;
   }
   page.append(element('h3', {}, 'Assets ', element('a', {href: resource(api, 'content/csv'), download: '', class: 'jc-csv'}, 'CSV')),
-    contentTable(api, report.assets));
+    scrolling(contentTable(api, report)));
   const chartArea = element('div', {class: 'jc-charts jc-drift-charts'});
   page.append(chartArea);
-  drawDriftCharts(chartArea, report.assets)
+  drawDriftCharts(chartArea, report)
     .catch(error => chartArea.append(element('p', {class: 'jc-error'}, `No charts: ${error.message}`)));
 }
 
@@ -322,8 +444,15 @@ async function renderPage(node, api, sponsor) {
   const chartArea = element('div', {class: 'jc-charts'});
   page.append(chartArea);
   page.append(element('h3', {}, 'Distributors ', csvLink(api, 'distributors/csv', sponsor, 'CSV')),
-    distributorTable(report, body.journeysDefinitionId));
-  drawCharts(chartArea, report).catch(error => chartArea.append(element('p', {class: 'jc-error'}, `No charts: ${error.message}`)));
+    scrolling(distributorTable(report, body.journeysDefinitionId, body.calibration, body.nudgesFollowed)));
+  const calibrationArea = element('div', {class: 'jc-charts jc-calibration'});
+  page.append(element('h3', {}, 'Forecast calibration'), element('p', {class: 'jc-explain'},
+    'Each closed journey\'s last close estimate against its outcome, binned by estimate: points on the dashed line are '
+    + 'well calibrated, below it over-estimated. The table shows the Brier score (0 is perfect, 0.25 is always saying 50 %) '
+    + 'and the over-estimation the coaching rules use.'), calibrationArea);
+  drawCharts(chartArea, report)
+    .then(() => drawReliability(calibrationArea, report, body.calibration))
+    .catch(error => chartArea.append(element('p', {class: 'jc-error'}, `No charts: ${error.message}`)));
 }
 
 async function renderSummary(node, api) {

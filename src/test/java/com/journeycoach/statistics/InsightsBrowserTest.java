@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -126,6 +128,30 @@ class InsightsBrowserTest {
     }
     assertThat(flagged).isEqualTo(flags);
     assertThat(row(browser, seed.id("struggling")).findElement(By.cssSelector("td.jc-closed")).getText()).isEqualTo("0 of 60");
+    // forecast calibration and the nudges followed, computed from the raw rows
+    InsightsSeed.CalibrationFigures struggling = seed.calibrationOf(seed.id("struggling"));
+    WebElement forecast = row(browser, seed.id("struggling")).findElement(By.cssSelector("td.jc-forecast"));
+    assertThat(shown(browser, forecast)).isEqualTo(String.format(Locale.ROOT, "%.3f (%d); +%.1f points", struggling.brier(),
+        struggling.journeys(), struggling.gapPoints()));
+    assertThat(forecast.getAttribute("class")).contains("jc-over-estimating");
+    Duration days = Duration.ofDays(Long.parseLong(threshold("insights.nudge-window-days")));
+    Map<String, Duration> windows = Map.of("SHARE_NOW", Duration.parse(threshold("pace.prospect-development.share")),
+        "CHECK_IN_ON_VIEW", Duration.parse(threshold("pace.prospect-development.view")),
+        "FOLLOW_UP_NOW", Duration.parse(threshold("pace.prospect-development.follow-up")),
+        "ADD_FIRST_PROSPECTS", days, "OVER_ESTIMATING", days);
+    Map<String, long[]> nudged = seed.nudgesOf(seed.id("late"), windows, Instant.now());
+    long measured = nudged.values().stream().mapToLong(c -> c[1]).sum();
+    long followed = nudged.values().stream().mapToLong(c -> c[2]).sum();
+    assertThat(measured).isPositive();
+    assertThat(shown(browser, row(browser, seed.id("late")).findElement(By.cssSelector("td.jc-nudges-followed"))))
+        .isEqualTo(followed + " of " + measured);
+    // below the table: Cockpit's page clips what lies past its bottom until the manager scrolls there
+    WebElement reliability = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".jc-reliability-chart canvas")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", reliability);
+    wait.until(ExpectedConditions.visibilityOf(reliability));
+    long forecastJourneys = seed.downline().stream().mapToLong(id -> seed.calibrationOf(id).journeys()).sum();
+    assertThat(browser.findElement(By.cssSelector(".jc-reliability-chart")).getAttribute("data-journeys")).isEqualTo(String.valueOf(forecastJourneys));
+    keep(browser, "2b-calibration");
     assertThat(browser.findElements(By.cssSelector("a.jc-csv"))).extracting(link -> link.getAttribute("href"))
         .anySatisfy(href -> assertThat(href).contains("/distributors/csv?sponsor=" + seed.sponsor))
         .anySatisfy(href -> assertThat(href).contains("/distributors/funnel/csv?sponsor=" + seed.sponsor));
@@ -155,6 +181,7 @@ class InsightsBrowserTest {
     InsightsSeed seed = InsightsSeed.plant(jdbc, distributors, catalog, sampleCatalog);
     LocalDate today = LocalDate.parse("2045-06-01");
     seed.drift(distributors, today);
+    seed.intentDrift(distributors, today);
     WebDriver browser = chromium.driver();
     WebDriverWait wait = chromium.waiting();
     try {
@@ -173,16 +200,34 @@ class InsightsBrowserTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.jc-tab-content"))).click();
       By assetRow = By.cssSelector("table.jc-content tr[data-asset='" + seed.assetId + "'][data-audience='PRODUCT_CUSTOMER']");
       WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(assetRow));
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jc-drift-chart[data-asset='" + seed.assetId + "'] canvas")));
+      // the charts lie below the table, where Cockpit's page clips them until the manager scrolls there
+      WebElement driftChart = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".jc-drift-chart[data-asset='" + seed.assetId + "'] canvas")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", driftChart);
+      wait.until(ExpectedConditions.visibilityOf(driftChart));
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
       keep(browser, "5-content");
 
       double mean = (1.0 + figures.converted()) / (2.0 + figures.closed());
-      assertThat(row.findElement(By.cssSelector("td.jc-asset-conversion")).getText())
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-asset-conversion"))))
           .isEqualTo(percent(mean) + " (" + percent(figures.lower()) + " – " + percent(figures.upper()) + ")");
       assertThat(row.findElement(By.cssSelector("td.jc-closed")).getText()).isEqualTo(figures.converted() + " of " + figures.closed());
       assertThat(row.findElement(By.cssSelector("td.jc-shares")).getText()).isEqualTo(String.valueOf(figures.shares()));
-      assertThat(row.findElement(By.cssSelector("td.jc-drift")).getText()).isEqualTo("drifted");
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-drift")))).isEqualTo("drifted");
+      // what the prospects answered after the view, and the drift of their stated intent
+      InsightsSeed.AnswerFigures answers = seed.answersOf(seed.assetId, "PRODUCT_CUSTOMER");
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-answers")))).isEqualTo(String.valueOf(answers.answers()));
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-intent")))).isEqualTo(
+          percent((double) (answers.intents()[2] + answers.intents()[3]) / answers.answers()) + " (" + percent(answers.lower()) + " – "
+              + percent(answers.upper()) + ")");
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-interest"))))
+          .isEqualTo(String.format(Locale.ROOT, "%+.2f", answers.meanInterest()));
+      assertThat(shown(browser, row.findElement(By.cssSelector("td.jc-intent-drift")))).isEqualTo("drifted");
+      WebElement intentChart = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".jc-intent-chart[data-asset='" + seed.assetId + "'] canvas")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", intentChart);
+      wait.until(ExpectedConditions.visibilityOf(intentChart));
+      keep(browser, "5b-intent-drift");
       assertThat(row.findElement(By.cssSelector("td.jc-drift")).getAttribute("title")).contains(alert.changeSince().toString());
       assertThat(row.findElement(By.cssSelector("a.jc-review")).getAttribute("href")).contains("/camunda/app/tasklist/default/#/?task=");
       assertThat(browser.findElements(By.cssSelector("a.jc-csv"))).extracting(link -> link.getAttribute("href"))
@@ -195,6 +240,16 @@ class InsightsBrowserTest {
           .processInstanceBusinessKey(seed.assetId).list().forEach(review -> history.deleteHistoricProcessInstance(review.getId()));
       seed.removeDrift();
     }
+  }
+
+  /** A cell's text, scrolled into view first: wide tables scroll sideways, and Cockpit clips what lies outside. */
+  private static String shown(WebDriver browser, WebElement cell) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", cell);
+    return cell.getText();
+  }
+
+  private String threshold(String name) {
+    return jdbc.sql("SELECT threshold_value FROM threshold WHERE name = ?").param(name).query(String.class).single();
   }
 
   private static String percent(double value) {

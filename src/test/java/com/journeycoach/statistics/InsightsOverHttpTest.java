@@ -18,11 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -139,7 +142,9 @@ class InsightsOverHttpTest {
     assertThat(table.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"distributors.csv\"");
     List<String> lines = table.body().lines().toList();
     assertThat(lines.get(0)).startsWith("distributor,name,sponsor,added,shared,viewed,followed_up,presented,won_or_enrolled,closed,"
-        + "converted,conversion_mean,conversion_90_lower,conversion_90_upper,probability_below_team,flag,share_pace,").endsWith(",nudges");
+        + "converted,conversion_mean,conversion_90_lower,conversion_90_upper,probability_below_team,flag,share_pace,")
+        .endsWith(",nudges,nudges_measured,nudges_followed,forecast_journeys,mean_close_estimate,close_rate,brier_score,"
+            + "forecast_record_journeys,over_estimate_points,over_estimating");
     assertThat(lines).hasSize(1 + seed.downline().size());
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(seed.id("struggling") + ",").contains(",0,60,", ",STRUGGLING,"));
 
@@ -149,6 +154,88 @@ class InsightsOverHttpTest {
     assertThat(funnel.body().lines().toList()).containsExactly("step,prospects", "added," + expected.get("added"),
         "shared," + expected.get("shared"), "viewed," + expected.get("viewed"), "followedUp," + expected.get("followedUp"),
         "presented," + expected.get("presented"), "won," + expected.get("won"));
+  }
+
+  @Test
+  void aManagerReadsEachDistributorsForecastCalibrationAndTheNudgesTheyFollowed() throws Exception {
+    Instant asked = Instant.now();
+    HttpResponse<String> answer = manager().get(DISTRIBUTORS + sponsor(seed.sponsor));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode body = json.readTree(answer.body());
+    long minClosed = Long.parseLong(threshold("coaching.forecast.min-closed-journeys"));
+    double gapPoints = Double.parseDouble(threshold("coaching.forecast.gap-points"));
+    for (String id : seed.downline()) {
+      InsightsSeed.CalibrationFigures expected = seed.calibrationOf(id);
+      JsonNode calibration = body.get("calibration").get(id);
+      assertThat(calibration.get("journeys").asLong()).as(id).isEqualTo(expected.journeys()).isPositive();
+      assertThat(calibration.get("meanEstimate").asDouble()).as(id).isCloseTo(expected.meanEstimate(), within(1e-9));
+      assertThat(calibration.get("closeRate").asDouble()).as(id).isCloseTo(expected.closeRate(), within(1e-9));
+      assertThat(calibration.get("brier").asDouble()).as(id).isCloseTo(expected.brier(), within(1e-9));
+      Map<Integer, long[]> bins = new LinkedHashMap<>();
+      for (JsonNode bin : calibration.get("bins")) {
+        int lower = bin.get("lower").asInt();
+        bins.put(lower, new long[] {bin.get("journeys").asLong(), Math.round(bin.get("observed").asDouble() * bin.get("journeys").asLong())});
+        assertThat(bin.get("meanEstimate").asDouble()).isCloseTo(expected.binMeans().get(lower)[0], within(1e-9));
+        assertThat(bin.get("observed").asDouble()).isCloseTo(expected.binMeans().get(lower)[1], within(1e-9));
+        assertThat(bin.get("upper").asInt()).isEqualTo(lower == 90 ? 100 : lower + 9);
+      }
+      assertThat(bins.keySet()).containsExactlyInAnyOrderElementsOf(expected.binCounts().keySet());
+      expected.binCounts().forEach((lower, counts) -> assertThat(bins.get(lower)).as(id + " bin " + lower).containsExactly(counts));
+      // the over-estimation of the record the rules read, the same journeys as the rows
+      assertThat(calibration.get("recordJourneys").asLong()).isEqualTo(expected.journeys());
+      assertThat(calibration.get("overEstimatePoints").asDouble()).as(id).isCloseTo(expected.gapPoints(), within(1e-9));
+      assertThat(calibration.get("overEstimating").asBoolean()).as(id)
+          .isEqualTo(expected.journeys() >= minClosed && expected.gapPoints() >= gapPoints);
+    }
+    assertThat(body.get("calibration").get(seed.id("struggling")).get("overEstimating").asBoolean()).isTrue();
+    assertThat(body.get("calibration").get(seed.id("excelling")).get("overEstimating").asBoolean()).isFalse();
+
+    Duration days = Duration.ofDays(Long.parseLong(threshold("insights.nudge-window-days")));
+    Map<String, Duration> windows = Map.of("SHARE_NOW", Duration.parse(threshold("pace.prospect-development.share")),
+        "CHECK_IN_ON_VIEW", Duration.parse(threshold("pace.prospect-development.view")),
+        "FOLLOW_UP_NOW", Duration.parse(threshold("pace.prospect-development.follow-up")),
+        "ADD_FIRST_PROSPECTS", days, "OVER_ESTIMATING", days);
+    for (String id : seed.downline()) {
+      Map<String, long[]> expected = seed.nudgesOf(id, windows, asked);
+      JsonNode nudged = body.get("nudgesFollowed").get(id);
+      Map<String, long[]> shown = new LinkedHashMap<>();
+      for (JsonNode kind : nudged.get("kinds")) {
+        shown.put(kind.get("kind").asText(), new long[] {kind.get("received").asLong(), kind.get("measured").asLong(),
+            kind.get("followed").asLong()});
+        Duration window = windows.get(kind.get("kind").asText());
+        assertThat(kind.get("window").isNull() ? null : Duration.parse(kind.get("window").asText())).isEqualTo(window);
+      }
+      assertThat(shown.keySet()).as(id).containsExactlyInAnyOrderElementsOf(expected.keySet());
+      expected.forEach((kind, counts) -> assertThat(shown.get(kind)).as(id + " " + kind).containsExactly(counts));
+      assertThat(nudged.get("received").asLong()).isEqualTo(expected.values().stream().mapToLong(c -> c[0]).sum());
+      assertThat(nudged.get("measured").asLong()).isEqualTo(expected.values().stream().mapToLong(c -> c[1]).sum());
+      assertThat(nudged.get("followed").asLong()).isEqualTo(expected.values().stream().mapToLong(c -> c[2]).sum());
+    }
+    // the nudges of known outcome: followed, missed, in their window, and not measurable
+    Map<String, long[]> late = seed.nudgesOf(seed.id("late"), windows, asked);
+    assertThat(late.get("SHARE_NOW")[2]).isEqualTo(late.get("SHARE_NOW")[1]).isPositive();
+    assertThat(late.get("FOLLOW_UP_NOW")[2]).isPositive();
+    assertThat(late.get("CHECK_IN_ON_VIEW")[1]).isPositive();
+    assertThat(late.get("CHECK_IN_ON_VIEW")[2]).isZero();
+    assertThat(late.get("ADD_FIRST_PROSPECTS")).containsExactly(1, 1, 1);
+    assertThat(late.get("OVER_ESTIMATING")).containsExactly(1, 0, 0);
+    assertThat(late.get("PAIRING_TIP")[1]).isZero();
+
+    List<String> csv = manager().get(DISTRIBUTORS + "/csv" + sponsor(seed.sponsor)).body().lines().toList();
+    JsonNode struggling = body.get("calibration").get(seed.id("struggling"));
+    assertThat(csv).anySatisfy(line -> assertThat(line).startsWith(seed.id("struggling") + ",")
+        .endsWith(String.format(Locale.ROOT, ",%d,%.4f,%.4f,%.4f,%d,%.4f,true", struggling.get("journeys").asLong(),
+            struggling.get("meanEstimate").asDouble(), struggling.get("closeRate").asDouble(), struggling.get("brier").asDouble(),
+            struggling.get("recordJourneys").asLong(), struggling.get("overEstimatePoints").asDouble())));
+    JsonNode lateNudges = body.get("nudgesFollowed").get(seed.id("late"));
+    assertThat(csv).anySatisfy(line -> assertThat(line).startsWith(seed.id("late") + ",")
+        .contains("," + lateNudges.get("received").asLong() + "," + lateNudges.get("measured").asLong() + ","
+            + lateNudges.get("followed").asLong() + ","));
+  }
+
+  private String threshold(String name) {
+    return jdbc.sql("SELECT threshold_value FROM threshold WHERE name = ?").param(name).query(String.class).single();
   }
 
   @Test
@@ -266,6 +353,90 @@ class InsightsOverHttpTest {
   }
 
   @Test
+  void aManagerReadsWhatProspectsAnsweredAfterAViewAndWhereTheirStatedIntentDrifts() throws Exception {
+    WebappSession manager = manager();
+    seed.intentDrift(distributors, DRIFT_TODAY);
+    ClockUtil.setCurrentTime(Date.from(DRIFT_TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+
+    HttpResponse<String> answer = manager.get(CONTENT + "?asset=" + seed.assetId);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode body = json.readTree(answer.body());
+    JsonNode answers = body.get("answers").get(seed.assetId).get("PRODUCT_CUSTOMER");
+    InsightsSeed.AnswerFigures expected = seed.answersOf(seed.assetId, "PRODUCT_CUSTOMER");
+    assertThat(answers.get("answers").asLong()).isEqualTo(expected.answers());
+    assertThat(answers.get("meanInterestChange").asDouble()).isCloseTo(expected.meanInterest(), within(1e-9));
+    assertThat(List.of(answers.get("intentNone").asLong(), answers.get("intentLow").asLong(), answers.get("intentMedium").asLong(),
+        answers.get("intentHigh").asLong())).containsExactly(expected.intents()[0], expected.intents()[1], expected.intents()[2],
+        expected.intents()[3]);
+    assertThat(answers.get("statedIntent").asDouble())
+        .isCloseTo((double) (expected.intents()[2] + expected.intents()[3]) / expected.answers(), within(1e-9));
+    assertThat(answers.get("statedLower").asDouble()).isCloseTo(expected.lower(), within(1e-9));
+    assertThat(answers.get("statedUpper").asDouble()).isCloseTo(expected.upper(), within(1e-9));
+
+    // the intent drift, recomputed here from the raw answers: the Bernoulli CUSUM of the documented test, day by day
+    JsonNode drift = body.get("intentDrift").get(seed.assetId);
+    List<Double> path = intentCusum(DRIFT_TODAY, 0.25, 9.0);
+    assertThat(drift.get("state").asText()).isEqualTo("DRIFTED");
+    assertThat(drift.get("watchStart").asText()).isEqualTo(DRIFT_TODAY.minusDays(90).toString());
+    assertThat(drift.get("decisionLimit").asDouble()).isEqualTo(9.0);
+    assertThat(drift.get("cusum")).hasSize(path.size());
+    for (int day = 0; day < path.size(); day++) {
+      assertThat(drift.get("cusum").get(day).asDouble()).as("day %d", day).isCloseTo(path.get(day), within(1e-9));
+    }
+    int lastZero = -1;
+    for (int day = 0; day < path.size(); day++) {
+      if (path.get(day) == 0) {
+        lastZero = day;
+      }
+    }
+    assertThat(drift.get("changeSince").asText()).isEqualTo(DRIFT_TODAY.minusDays(90).plusDays(lastZero + 1).toString());
+    // the intent drift alerts where the conversion drift has nothing to judge on these answers
+    assertThat(body.get("assets").get(0).get("drift").get("state").asText()).isNotEqualTo("DRIFTED");
+
+    List<String> csv = manager.get(CONTENT + "/csv?asset=" + seed.assetId + "&audience=PRODUCT_CUSTOMER").body().lines().toList();
+    assertThat(csv.get(0)).endsWith(",answers,mean_interest_change,intent_none,intent_low,intent_medium,intent_high,stated_intent,"
+        + "stated_intent_90_lower,stated_intent_90_upper,intent_drift_state,intent_cusum,intent_decision_limit,intent_change_since");
+    assertThat(csv).hasSize(2);
+    assertThat(csv.get(1)).startsWith(seed.assetId + ",").contains(String.format(Locale.ROOT, ",%d,%.4f,%d,%d,%d,%d,%.4f,",
+        expected.answers(), expected.meanInterest(), expected.intents()[0], expected.intents()[1], expected.intents()[2],
+        expected.intents()[3], (double) (expected.intents()[2] + expected.intents()[3]) / expected.answers()))
+        .endsWith(String.format(Locale.ROOT, ",DRIFTED,%.4f,9.0000,%s", path.get(path.size() - 1), drift.get("changeSince").asText()));
+  }
+
+  /**
+   * The CUSUM path of the asset's stated intent as docs/statistics.md defines it, from the raw answers: the history is
+   * the 365 days before the last 90 (which end yesterday); each day adds the log-likelihood ratio of the history rate
+   * dropped by {@code drop} against the history rate, resets at zero, and stops at the limit.
+   */
+  private List<Double> intentCusum(LocalDate today, double drop, double limit) {
+    LocalDate watchStart = today.minusDays(90);
+    long[] history = new long[2];
+    Map<LocalDate, long[]> daily = new LinkedHashMap<>();
+    for (Map<String, Object> row : jdbc.sql("SELECT f.answered_at, f.purchase_intent FROM follow_up_answer f JOIN asset_share s"
+        + " ON s.id = f.share_id WHERE s.asset_id = ?").param(seed.assetId).query().listOfRows()) {
+      LocalDate day = ((java.sql.Timestamp) row.get("ANSWERED_AT")).toLocalDateTime().toLocalDate();
+      boolean stated = List.of("MEDIUM", "HIGH").contains((String) row.get("PURCHASE_INTENT"));
+      long[] counts = day.isBefore(watchStart) ? (day.isBefore(watchStart.minusDays(365)) ? null : history)
+          : day.isBefore(today) ? daily.computeIfAbsent(day, d -> new long[2]) : null;
+      if (counts != null) {
+        counts[0]++;
+        counts[1] += stated ? 1 : 0;
+      }
+    }
+    double p0 = (double) history[1] / history[0];
+    double p1 = p0 * (1 - drop);
+    List<Double> path = new java.util.ArrayList<>();
+    double sum = 0;
+    for (LocalDate day = watchStart; day.isBefore(today) && sum < limit; day = day.plusDays(1)) {
+      long[] counts = daily.getOrDefault(day, new long[2]);
+      sum = Math.max(0, sum + counts[1] * Math.log(p1 / p0) + (counts[0] - counts[1]) * Math.log((1 - p1) / (1 - p0)));
+      path.add(sum);
+    }
+    return path;
+  }
+
+  @Test
   void contentIsForManagersAndTakesOnlyKnownAssetsAndAudiences() throws Exception {
     WebappSession inTasklist = WebappSession.logIn(port, seed.id("steady"), TestUsers.PASSWORD, "tasklist");
     assertThat(inTasklist.get(CONTENT).statusCode()).isEqualTo(403);
@@ -280,6 +451,60 @@ class InsightsOverHttpTest {
     assertProblem(manager.get(CONTENT + "?audience=EVERYONE"), "audience");
     assertProblem(manager.get(CONTENT + "/csv?audience="), "audience");
     assertProblem(manager.get(CONTENT + "?sponsor=" + seed.sponsor), "sponsor");
+  }
+
+  /**
+   * The bad-input corpus logs in with HTTP Basic, which Cockpit's plugin API does not take (it needs Cockpit's session
+   * and CSRF token), so the plugin's bad query parameters are listed here: unknown ids, ids longer than any id, blank,
+   * injected, encoded oddities, wrong case, given twice, and parameters no resource takes (dates, ranges, paging).
+   */
+  @Test
+  void everyResourceAnswersBadQueryParametersWith400ProblemsNamingThem() throws Exception {
+    WebappSession manager = manager();
+    List<String> badIds = List.of("no-such-id-0000", "%27%20OR%20%271%27%3D%271", "a".repeat(65), "..%2F..%2Fetc%2Fpasswd",
+        "%0d%0aSet-Cookie:%20x=y", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%E2%80%AE", "%F0%9F%98%80", "%25",
+        "SELECT%20*%20FROM%20prospect", "", "%20%20", "%7B%7D");
+    List<String> unknownParameters = List.of("from=2020-01-01", "to=9999-12-31", "days=-1", "limit=99999999999", "page=0",
+        "sponsor%5B%5D=x", "SPONSOR=" + seed.sponsor);
+    for (String path : List.of(DISTRIBUTORS, DISTRIBUTORS + "/csv", DISTRIBUTORS + "/funnel/csv")) {
+      for (String value : badIds) {
+        assertRefused(manager.get(path + "?sponsor=" + value), "sponsor");
+      }
+      assertRefused(manager.get(path + "?sponsor=" + seed.sponsor + "&sponsor=" + seed.id("late")), "sponsor");
+      for (String parameter : unknownParameters) {
+        assertRefused(manager.get(path + "?" + parameter), parameter.split("=")[0].replaceAll("%[0-9A-F]{2}", "?"));
+      }
+      assertRefused(manager.get(path + "?asset=" + seed.assetId), "asset");
+    }
+    for (String path : List.of(CONTENT, CONTENT + "/csv")) {
+      for (String value : badIds) {
+        assertRefused(manager.get(path + "?asset=" + value), "asset");
+        assertRefused(manager.get(path + "?audience=" + value), "audience");
+      }
+      for (String audience : List.of("product_customer", "PRODUCT_CUSTOMER%20", "EVERYONE", "0")) {
+        assertRefused(manager.get(path + "?audience=" + audience), "audience");
+      }
+      assertRefused(manager.get(path + "?audience=PRODUCT_CUSTOMER&audience=BUSINESS_BUILDER"), "audience");
+      for (String parameter : unknownParameters) {
+        assertRefused(manager.get(path + "?" + parameter), parameter.split("=")[0].replaceAll("%[0-9A-F]{2}", "?"));
+      }
+      assertRefused(manager.get(path + "?sponsor=" + seed.sponsor), "sponsor");
+    }
+  }
+
+  /**
+   * A 400 problem naming the parameter: the plugin's own (in {@code errors}), or the application's check of text
+   * Camunda's tables cannot hold (control characters, characters beyond three UTF-8 bytes), which runs first and
+   * names it in {@code detail}.
+   */
+  private void assertRefused(HttpResponse<String> answer, String parameter) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(answer.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(400);
+    String named = problem.has("errors") ? problem.get("errors").get(0).asText() : problem.get("detail").asText();
+    assertThat(named).as(answer.body()).startsWith(parameter + ":");
+    assertThat(answer.body()).doesNotContain("Exception", "at com.", "SELECT", "<script>");
   }
 
   private void assertProblem(HttpResponse<String> answer, String parameter) throws Exception {

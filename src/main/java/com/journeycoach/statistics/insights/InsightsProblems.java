@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugin's refusals as RFC 7807 problems. Returned, not thrown: Cockpit's exception handler would answer a
@@ -13,12 +15,22 @@ import java.util.Map;
 final class InsightsProblems {
 
   private static final int SHOWN_LENGTH = 80;
+  private static final Logger log = LoggerFactory.getLogger(InsightsProblems.class);
 
   private InsightsProblems() {
   }
 
   static Response of(int status, String title, String detail) {
     return build(status, title, detail, List.of());
+  }
+
+  /**
+   * A failure of the application's own: logged with its cause, answered without it. Cockpit's own handler would put the
+   * exception's class and message, SQL included, into the answer.
+   */
+  static Response failed(RuntimeException e) {
+    log.error("Insights could not answer", e);
+    return of(500, "Internal Server Error", "Insights could not be computed; the application's log has the details.");
   }
 
   static Response invalid(String detail, String error) {

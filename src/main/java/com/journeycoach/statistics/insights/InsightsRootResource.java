@@ -1,7 +1,11 @@
 package com.journeycoach.statistics.insights;
 
+import com.journeycoach.statistics.ContentAnswers;
 import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
+import com.journeycoach.statistics.ForecastCalibration;
+import com.journeycoach.statistics.IntentDriftCheck;
+import com.journeycoach.statistics.NudgeFollowThrough;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -22,15 +26,15 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
 
   @Path("{engineName}/distributors")
   public DistributorsResource distributors(@PathParam("engineName") String engineName, @Context UriInfo request) {
-    DistributorInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
-        .getBean(DistributorInsights.class);
-    return subResource(new DistributorsResource(engineName, insights, request), engineName);
+    var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    return subResource(new DistributorsResource(engineName, context.getBean(DistributorInsights.class),
+        context.getBean(ForecastCalibration.class), context.getBean(NudgeFollowThrough.class), request), engineName);
   }
 
   @Path("{engineName}/content")
   public ContentResource content(@PathParam("engineName") String engineName, @Context UriInfo request) {
-    ContentInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
-        .getBean(ContentInsights.class);
-    return subResource(new ContentResource(engineName, insights, request), engineName);
+    var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    return subResource(new ContentResource(engineName, context.getBean(ContentInsights.class), context.getBean(ContentAnswers.class),
+        context.getBean(IntentDriftCheck.class), request), engineName);
   }
 }
