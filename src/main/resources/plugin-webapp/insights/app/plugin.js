@@ -3,6 +3,8 @@
 // /camunda/api/cockpit/plugin/insights/, which answer managers and administrators only. Charts with ECharts,
 // served from its WebJar by the application. Every text from the server goes into the page as text, never as HTML.
 
+import {renderJourneys} from './journeys.js';
+
 const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 const STAGES = [
   ['added', 'Added'], ['shared', 'Shared'], ['viewed', 'Viewed'], ['followedUp', 'Followed up'],
@@ -172,11 +174,12 @@ const DRIFT_LABELS = {
 };
 const AUDIENCE_LABELS = {PRODUCT_CUSTOMER: 'Product customers', BUSINESS_BUILDER: 'Business builders'};
 
-/** The page's two sections, each its own address: #/insights (distributors) and #/insights?view=content. */
+/** The page's sections, each its own address: #/insights (distributors), #/insights?view=content and ?view=journeys. */
 function tabs(active) {
   const tab = (view, label) => element('li', {class: view === active ? 'active' : ''},
-    element('a', {href: view === 'content' ? '#/insights?view=content' : '#/insights', class: `jc-tab-${view}`}, label));
-  return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'));
+    element('a', {href: view === 'distributors' ? '#/insights' : `#/insights?view=${view}`, class: `jc-tab-${view}`}, label));
+  return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'),
+    tab('journeys', 'Journeys'));
 }
 
 function reviewLink(api, review) {
@@ -371,6 +374,10 @@ export default [
     render: (node, {api}) => {
       if (inAddress('view') === 'content') {
         renderContent(node, api);
+      } else if (inAddress('view') === 'journeys') {
+        disposeCharts();
+        renderJourneys(node, api, {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
+          {version: inAddress('version'), from: inAddress('from'), to: inAddress('to')});
       } else {
         renderPage(node, api, inAddress('sponsor'));
       }

@@ -2,6 +2,7 @@ package com.journeycoach.statistics.insights;
 
 import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
+import com.journeycoach.statistics.JourneyInsights;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -18,6 +19,8 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
 
   public InsightsRootResource() {
     super(InsightsPlugin.ID);
+    // the Journeys tab's module, which plugin.js imports
+    allowedAssets.add("app/journeys.js");
   }
 
   @Path("{engineName}/distributors")
@@ -32,5 +35,12 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     ContentInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
         .getBean(ContentInsights.class);
     return subResource(new ContentResource(engineName, insights, request), engineName);
+  }
+
+  @Path("{engineName}/journeys")
+  public JourneysResource journeys(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    JourneyInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(JourneyInsights.class);
+    return subResource(new JourneysResource(engineName, insights, request), engineName);
   }
 }
