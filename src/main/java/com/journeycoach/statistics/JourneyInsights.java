@@ -240,8 +240,9 @@ public class JourneyInsights {
 
   /**
    * Distributors who started in [from, until) by the week of their start, with how many had at least {@code minimum}
-   * prospects within 7 days of it and a first sale (a PURCHASED touchpoint of one of their prospects) within 30 and 90
-   * days; a distributor counts toward a day only once that many days have passed since their start.
+   * prospects within 7 days of it and a first sale (a PURCHASED touchpoint of one of their prospects) within the first
+   * 30 and 90 days (calendar days from the start's day on, read from the daily touchpoint counts, not the touchpoints);
+   * a distributor counts toward a day only once that many days have passed since their start.
    */
   private List<Cohort> cohorts(LocalDate from, LocalDate until, int minimum) {
     Instant now = clock.instant();
@@ -250,14 +251,15 @@ public class JourneyInsights {
             SELECT d.id, d.created_at,
               (SELECT COUNT(*) FROM people_prospect p WHERE p.distributor_id = d.id
                  AND p.created_at < TIMESTAMPADD(DAY, 7, d.created_at)) AS early_prospects,
-              (SELECT MIN(t.occurred_at) FROM journey_touchpoint t JOIN people_prospect p ON p.id = t.prospect_id
-                 WHERE p.distributor_id = d.id AND t.kind = 'PURCHASED') AS first_sale
+              (SELECT MIN(a.touch_day) FROM journey_touchpoint_daily a WHERE a.distributor_id = d.id AND a.kind = 'PURCHASED'
+                 AND a.touchpoints > 0 AND a.touch_day >= CAST(d.created_at AS DATE)) AS first_sale_day
             FROM people_distributor d WHERE d.created_at >= ? AND d.created_at < ?""")
         .params(Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(until.atStartOfDay()))
         .query(rs -> {
           Instant started = rs.getTimestamp("created_at").toInstant();
-          Timestamp sale = rs.getTimestamp("first_sale");
-          Instant firstSale = sale == null ? null : sale.toInstant();
+          LocalDate startDay = rs.getTimestamp("created_at").toLocalDateTime().toLocalDate();
+          java.sql.Date sale = rs.getDate("first_sale_day");
+          LocalDate firstSale = sale == null ? null : sale.toLocalDate();
           LocalDate week = LocalDate.ofInstant(started, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
           long[] counts = weeks.computeIfAbsent(week, w -> new long[7]);
           counts[0]++;
@@ -267,7 +269,7 @@ public class JourneyInsights {
             if (!deadline.isAfter(now)) {
               counts[column]++;
               boolean reached = day == 7 ? rs.getLong("early_prospects") >= minimum
-                  : firstSale != null && firstSale.isBefore(deadline) && !firstSale.isBefore(started);
+                  : firstSale != null && firstSale.isBefore(startDay.plusDays(day));
               if (reached) {
                 counts[column + 1]++;
               }

@@ -129,6 +129,7 @@ class JourneyInsightsBrowserTest {
       for (LocalDate week : List.of(seed.oldWeek, seed.recentWeek)) {
         long[] figures = seed.cohortFigures(week, minimum, now);
         WebElement row = cohorts.findElement(By.cssSelector("tr[data-week='" + week + "']"));
+        scrollTo(browser, row);
         assertThat(row.findElement(By.cssSelector("td.jc-cohort-size")).getText()).isEqualTo(String.valueOf(figures[0]));
         assertThat(row.findElement(By.cssSelector("td.jc-day-7")).getText()).isEqualTo(milestone(figures[1], figures[2]));
         assertThat(row.findElement(By.cssSelector("td.jc-day-30")).getText()).isEqualTo(milestone(figures[3], figures[4]));

@@ -230,8 +230,11 @@ final class JourneySeed {
         Instant deadline = started.plus(Duration.ofDays(day));
         if (!deadline.isAfter(now)) {
           figures[column]++;
+          // a sale counts by its day: from the start's day to the day-th day after it
+          LocalDate startDay = started.atOffset(ZoneOffset.UTC).toLocalDate();
           boolean reached = day == 7 ? prospects.stream().filter(at -> at.isBefore(deadline)).count() >= minimum
-              : firstSale != null && firstSale.isBefore(deadline) && !firstSale.isBefore(started);
+              : firstSale != null && !firstSale.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(startDay)
+                  && firstSale.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(startDay.plusDays(day));
           figures[column + 1] += reached ? 1 : 0;
         }
         column += 2;
