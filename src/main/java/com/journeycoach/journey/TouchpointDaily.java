@@ -44,6 +44,8 @@ public final class TouchpointDaily {
   /** H2's trigger: takes the old row's count away and adds the new row's. */
   public static final class H2Trigger implements Trigger {
 
+    private static final String DUPLICATE_KEY = "23505";
+
     private final Map<String, Integer> columns = new HashMap<>();
 
     @Override
@@ -93,6 +95,20 @@ public final class TouchpointDaily {
         merge.setInt(5, change);
         merge.setInt(6, change);
         merge.executeUpdate();
+      } catch (SQLException e) {
+        if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+          throw e;
+        }
+        // another transaction added the same day's row first (its insert waited for it): count onto it
+        try (PreparedStatement update = connection.prepareStatement("UPDATE touchpoint_daily SET touchpoints = touchpoints + ?"
+            + " WHERE touch_day = CAST(CAST(? AS TIMESTAMP) AS DATE) AND asset_id = ? AND distributor_id = ? AND kind = ?")) {
+          update.setInt(1, change);
+          update.setObject(2, row[columns.get("occurred_at")]);
+          update.setString(3, asset == null ? "" : asset.toString());
+          update.setString(4, distributor);
+          update.setObject(5, row[columns.get("kind")]);
+          update.executeUpdate();
+        }
       }
     }
   }

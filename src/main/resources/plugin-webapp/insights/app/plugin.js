@@ -3,8 +3,6 @@
 // /camunda/api/cockpit/plugin/insights/, which answer managers and administrators only. Charts with ECharts,
 // served from its WebJar by the application. Every text from the server goes into the page as text, never as HTML.
 
-import {renderJourneys} from './journeys.js';
-
 const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 const STAGES = [
   ['added', 'Added'], ['shared', 'Shared'], ['viewed', 'Viewed'], ['followedUp', 'Followed up'],
@@ -376,8 +374,11 @@ export default [
         renderContent(node, api);
       } else if (inAddress('view') === 'journeys') {
         disposeCharts();
-        renderJourneys(node, api, {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
-          {version: inAddress('version'), from: inAddress('from'), to: inAddress('to')});
+        // the Journeys tab's own module, loaded when opened: a failure there leaves the other tabs working
+        import('./journeys.js').then(({renderJourneys}) => renderJourneys(node, api,
+          {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
+          {version: inAddress('version'), from: inAddress('from'), to: inAddress('to')}))
+          .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Journeys: ${error.message}`)));
       } else {
         renderPage(node, api, inAddress('sponsor'));
       }

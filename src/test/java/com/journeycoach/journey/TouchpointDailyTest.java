@@ -46,6 +46,48 @@ class TouchpointDailyTest {
         new DriverManagerDataSource(MariaDb.freshDatabase(), MariaDb.user(), MariaDb.password()));
   }
 
+  /** Two transactions adding the first touchpoint of the same day, asset, distributor and kind at once both count. */
+  @Test
+  void concurrentFirstTouchpointsOfADayBothCountOnH2() throws Exception {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:daily-concurrent-" + System.nanoTime()
+        + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("INSERT INTO distributor (id, first_name, last_name, email, time_zone, experienced, created_at)"
+        + " VALUES ('dana', 'Dana', 'Tester', 'x@example.com', 'UTC', FALSE, ?)").param(ts(T0)).update();
+    jdbc.sql("INSERT INTO prospect (id, distributor_id, first_name, audience, status, created_at, updated_at)"
+        + " VALUES ('p1', 'dana', 'P', 'PRODUCT_CUSTOMER', 'ACTIVE', ?, ?)").params(ts(T0), ts(T0)).update();
+    try (java.sql.Connection first = dataSource.getConnection(); java.sql.Connection second = dataSource.getConnection()) {
+      first.setAutoCommit(false);
+      second.setAutoCommit(false);
+      insertOn(first, "t1");
+      java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          insertOn(second, "t2");
+          second.commit();
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Thread.sleep(500);
+      first.commit();
+      other.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(counts(jdbc)).isEqualTo(scan(jdbc)).containsValue(2L);
+  }
+
+  private static void insertOn(java.sql.Connection connection, String id) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO touchpoint (id, idempotency_key, prospect_id,"
+        + " asset_id, share_id, kind, source, occurred_at, recorded_at, journey_effect, sequence_number)"
+        + " VALUES (?, ?, 'p1', NULL, NULL, 'VIEWED', 'test', ?, ?, 'NONE', 1)")) {
+      insert.setString(1, id);
+      insert.setString(2, "k:" + id);
+      insert.setTimestamp(3, ts(T0));
+      insert.setTimestamp(4, ts(T0));
+      insert.executeUpdate();
+    }
+  }
+
   private static void mixedWritesKeepTheCountsEqualToTheTouchpoints(DataSource dataSource) {
     UniformRandomProvider random = RandomSource.SPLIT_MIX_64.create(18L);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("26").load().migrate();

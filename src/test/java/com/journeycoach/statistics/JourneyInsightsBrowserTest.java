@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -82,7 +83,9 @@ class JourneyInsightsBrowserTest {
       WebDriver browser = chromium.driver();
       WebDriverWait wait = chromium.waiting();
       browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(MANAGER);
+      // Cockpit's first load fetches its many scripts: on a busy machine that alone may outlast the usual patience
+      new WebDriverWait(browser, Duration.ofMinutes(2))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(MANAGER);
       browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
       browser.findElement(By.cssSelector("button[type=submit]")).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.jc-navigation"))).click();
