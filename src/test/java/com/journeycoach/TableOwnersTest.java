@@ -23,7 +23,7 @@ class TableOwnersTest {
   static final Map<String, String> OWNERS = Map.ofEntries(
       Map.entry("prospect", "people"), Map.entry("distributor", "people"), Map.entry("password_link", "people"),
       Map.entry("asset", "content"), Map.entry("asset_prerequisite", "content"), Map.entry("asset_share", "content"),
-      Map.entry("touchpoint", "journey"), Map.entry("follow_up_answer", "journey"),
+      Map.entry("touchpoint", "journey"), Map.entry("touchpoint_daily", "journey"), Map.entry("follow_up_answer", "journey"),
       Map.entry("nudge", "coaching"), Map.entry("rule_version", "coaching"), Map.entry("rule_version_file", "coaching"),
       Map.entry("send_ledger", "notification"), Map.entry("opt_out", "notification"), Map.entry("nudge_skip", "notification"),
       Map.entry("threshold", "settings"), Map.entry("threshold_history", "settings"),

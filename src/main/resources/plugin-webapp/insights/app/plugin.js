@@ -267,11 +267,12 @@ const DRIFT_LABELS = {
 };
 const AUDIENCE_LABELS = {PRODUCT_CUSTOMER: 'Product customers', BUSINESS_BUILDER: 'Business builders'};
 
-/** The page's two sections, each its own address: #/insights (distributors) and #/insights?view=content. */
+/** The page's sections, each its own address: #/insights (distributors), #/insights?view=content and ?view=journeys. */
 function tabs(active) {
   const tab = (view, label) => element('li', {class: view === active ? 'active' : ''},
-    element('a', {href: view === 'content' ? '#/insights?view=content' : '#/insights', class: `jc-tab-${view}`}, label));
-  return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'));
+    element('a', {href: view === 'distributors' ? '#/insights' : `#/insights?view=${view}`, class: `jc-tab-${view}`}, label));
+  return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'),
+    tab('journeys', 'Journeys'));
 }
 
 function reviewLink(api, review) {
@@ -500,6 +501,13 @@ export default [
     render: (node, {api}) => {
       if (inAddress('view') === 'content') {
         renderContent(node, api);
+      } else if (inAddress('view') === 'journeys') {
+        disposeCharts();
+        // the Journeys tab's own module, loaded when opened: a failure there leaves the other tabs working
+        import('./journeys.js').then(({renderJourneys}) => renderJourneys(node, api,
+          {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
+          {version: inAddress('version'), from: inAddress('from'), to: inAddress('to')}))
+          .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Journeys: ${error.message}`)));
       } else {
         renderPage(node, api, inAddress('sponsor'));
       }

@@ -5,6 +5,7 @@ import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
 import com.journeycoach.statistics.ForecastCalibration;
 import com.journeycoach.statistics.IntentDriftCheck;
+import com.journeycoach.statistics.JourneyInsights;
 import com.journeycoach.statistics.NudgeFollowThrough;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,8 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
 
   public InsightsRootResource() {
     super(InsightsPlugin.ID);
+    // the Journeys tab's module, which plugin.js imports
+    allowedAssets.add("app/journeys.js");
   }
 
   @Path("{engineName}/distributors")
@@ -36,5 +39,12 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     return subResource(new ContentResource(engineName, context.getBean(ContentInsights.class), context.getBean(ContentAnswers.class),
         context.getBean(IntentDriftCheck.class), request), engineName);
+  }
+
+  @Path("{engineName}/journeys")
+  public JourneysResource journeys(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    JourneyInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(JourneyInsights.class);
+    return subResource(new JourneysResource(engineName, insights, request), engineName);
   }
 }
