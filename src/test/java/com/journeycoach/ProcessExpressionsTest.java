@@ -52,7 +52,7 @@ class ProcessExpressionsTest {
       ProspectDevelopment.READY_TO_PRESENT, ProspectDevelopment.OUTCOME, ProspectDevelopment.OTHER_ASSET_CHOSEN,
       ProspectDevelopment.PROSPECT_DECIDED, ProspectDevelopment.ASSET_SKIPPED,
       DistributorOnboarding.SPONSOR_ID, DistributorOnboarding.REVIEWER_ID, DistributorOnboarding.ENROLLEE_NAME,
-      NudgeDelivery.DELIVERABLE, NudgeDelivery.IN_SEND_WINDOW, NudgeDelivery.WAIT_UNTIL,
+      NudgeDelivery.DELIVERABLE, NudgeDelivery.WAIT_UNTIL,
       ThresholdTuningProcess.LARGE_CHANGES_PROPOSED, ThresholdTuningProcess.THRESHOLD_DECISION,
       AssetReviewProcess.REVIEW_DECISION);
 

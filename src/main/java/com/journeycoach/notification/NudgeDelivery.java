@@ -13,11 +13,12 @@ public final class NudgeDelivery {
   public static final String NUDGE_ID = "nudgeId";
   /** The member of the group a nudge is for (a manager) this delivery reaches; absent for a nudge to one person. */
   public static final String RECIPIENT_ID = "recipientId";
+  /** Transient (read in the transaction that plans, never stored): whether to send, why not, and when (now when the window is open). */
   public static final String DELIVERABLE = "deliverable";
   public static final String SKIP_REASON = "skipReason";
-  public static final String CHANNEL = "channel";
   public static final String WAIT_UNTIL = "waitUntil";
-  public static final String IN_SEND_WINDOW = "inSendWindow";
+  /** Stored: the channel the send uses (its ledger entry's), fixed when planned. */
+  public static final String CHANNEL = "channel";
 
   // activity ids
   public static final String TASK_PLAN_DELIVERY = "Task_PlanDelivery";

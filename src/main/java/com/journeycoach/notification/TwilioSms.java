@@ -13,10 +13,15 @@ import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.http.Header;
 
 /**
  * SMS through the Twilio SDK. Twilio takes no idempotency key, so after an attempt of unknown
@@ -119,18 +124,88 @@ class TwilioSms implements Sender {
     return value != null && !value.isBlank();
   }
 
-  /** Sends the SDK's requests to another base address (a regional gateway, or a stand-in in tests). */
+  /**
+   * Sends the SDK's requests to another base address (a regional gateway, or a stand-in in tests), and
+   * waits out Twilio's rate limit: a 429 (Too Many Requests) means Twilio took nothing, so the same request
+   * goes again after the pause Twilio asks for in {@code Retry-After}, else after 1, 2, 4 ... s, within
+   * {@link #RATE_LIMIT_BUDGET} in all. The job's thread waits meanwhile, so a node that meets the limit sends
+   * more slowly instead of failing; the send ledger is not involved (nothing is in doubt). After the budget
+   * the 429 goes to the SDK, which reports it as Twilio refusing: the job is retried later.
+   */
   static final class BaseUrlHttpClient extends NetworkHttpClient {
 
+    /** The longest a request waits for Twilio's rate limit in all: well within a job's lock time (5 min). */
+    static final Duration RATE_LIMIT_BUDGET = Duration.ofSeconds(60);
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    static final int TOO_MANY_REQUESTS = 429;
     private static final String TWILIO_API = "https://api.twilio.com";
     private final String baseUrl;
+    private final Sleeper sleeper;
+
+    /** How a pause is waited: {@link Thread#sleep} but in tests. */
+    interface Sleeper {
+      void sleep(Duration pause) throws InterruptedException;
+    }
 
     BaseUrlHttpClient(String baseUrl) {
+      this(baseUrl, pause -> Thread.sleep(pause.toMillis()));
+    }
+
+    BaseUrlHttpClient(String baseUrl, Sleeper sleeper) {
       this.baseUrl = baseUrl == null || baseUrl.isBlank() ? TWILIO_API : baseUrl.replaceAll("/+$", "");
+      this.sleeper = sleeper;
     }
 
     @Override
     public Response makeRequest(Request request) {
+      Duration waited = Duration.ZERO;
+      Duration backOff = FIRST_PAUSE;
+      while (true) {
+        Response response = makeRequestOnce(request);
+        if (response.getStatusCode() != TOO_MANY_REQUESTS) {
+          return response;
+        }
+        Duration pause = retryAfter(response).orElse(backOff);
+        if (waited.plus(pause).compareTo(RATE_LIMIT_BUDGET) > 0) {
+          return response;
+        }
+        try {
+          sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+          // the node is stopping: Twilio took nothing, the job is retried
+          Thread.currentThread().interrupt();
+          return response;
+        }
+        waited = waited.plus(pause);
+        backOff = backOff.multipliedBy(2);
+      }
+    }
+
+    /** Twilio's {@code Retry-After}: seconds, or an HTTP date. */
+    static Optional<Duration> retryAfter(Response response) {
+      if (response.getHeaders() == null) {
+        return Optional.empty();
+      }
+      for (Header header : response.getHeaders()) {
+        if ("Retry-After".equalsIgnoreCase(header.getName()) && header.getValue() != null) {
+          String value = header.getValue().trim();
+          try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+          } catch (NumberFormatException notSeconds) {
+            try {
+              Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+              Duration until = Duration.between(Instant.now(), at);
+              return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException notADate) {
+              return Optional.empty();
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Response makeRequestOnce(Request request) {
       if (baseUrl.equals(TWILIO_API) || !request.getUrl().startsWith(TWILIO_API)) {
         return super.makeRequest(request);
       }

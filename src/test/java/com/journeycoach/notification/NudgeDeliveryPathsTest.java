@@ -16,12 +16,15 @@ import static org.mockito.Mockito.verify;
 import com.journeycoach.EngineWithMocks;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The paths of {@code nudge-delivery} with {@code delivery} replaced: {@code ${delivery.plan(execution)}},
  * {@code ${delivery.skip(execution)}} and {@code ${delivery.send(execution)}}. "Plan delivery" sets what
- * the gateways and the timer read: {@code deliverable}, {@code inSendWindow}, and {@code waitUntil} when
- * the send window is closed.
+ * the gateway and the timer read, {@code deliverable} and {@code waitUntil} (now when the send window is open),
+ * as transient variables: read in the same transaction, never written to the database.
  */
 @Deployment(resources = "processes/nudge-delivery.bpmn")
 class NudgeDeliveryPathsTest {
@@ -45,19 +48,18 @@ class NudgeDeliveryPathsTest {
 
   private final Delivery delivery = mock(Delivery.class);
 
-  /** What "Plan delivery" decides: whether to send at all, and else until when to wait (null: now). */
+  /** What "Plan delivery" decides: whether to send at all, and else until when to wait (now: the window is open). */
   private boolean deliverable = true;
-  private Date waitUntil = null;
+  private Date waitUntil = EngineWithMocks.NOW;
 
   @BeforeEach
   void registerBeans() {
     EngineWithMocks.beforeEach(engine);
     doAnswer(EngineWithMocks.onExecution(execution -> {
-      execution.setVariable("deliverable", deliverable);
-      execution.setVariable("skipReason", deliverable ? null : "opted out of SMS");
+      execution.setVariable("deliverable", Variables.booleanValue(deliverable, true));
+      execution.setVariable("skipReason", Variables.stringValue(deliverable ? null : "opted out of SMS", true));
       execution.setVariable("channel", deliverable ? "SMS" : null);
-      execution.setVariable("waitUntil", waitUntil);
-      execution.setVariable("inSendWindow", waitUntil == null);
+      execution.setVariable("waitUntil", Variables.dateValue(deliverable ? waitUntil : null, true));
     })).when(delivery).plan(any());
     Mocks.register("delivery", delivery);
   }
@@ -88,15 +90,28 @@ class NudgeDeliveryPathsTest {
   void nudgeInTheSendWindowIsSentInATransactionOfItsOwn() {
     ProcessInstance delivering = startDelivery();
 
-    // the async boundary: "Send nudge" waits as a job, so a failed send retries that step alone
-    assertThat(delivering).hasPassed("Task_PlanDelivery").isWaitingAt("Task_SendNudge");
+    // the async boundary: the timer, due now, is the send's job, so a failed send retries that step alone
+    assertThat(delivering).hasPassed("Task_PlanDelivery").isWaitingAt("Timer_SendWindowOpens");
+    assertThat(job(delivering).getDuedate()).isEqualTo(EngineWithMocks.NOW);
     verify(delivery, never()).send(any());
 
     execute(job(delivering));
 
-    assertThat(delivering).hasPassed("Task_SendNudge", "EndEvent_NudgeSent").hasNotPassed("Timer_SendWindowOpens").isEnded();
+    assertThat(delivering).hasPassed("Timer_SendWindowOpens", "Task_SendNudge", "EndEvent_NudgeSent").isEnded();
     verify(delivery).send(any());
     verify(delivery, never()).skip(any());
+  }
+
+  @Test
+  void plannedDecisionsAreNotStoredOnlyTheChannelIs() {
+    waitUntil = MORNING;
+
+    ProcessInstance delivering = startDelivery();
+
+    // what the gateway and the timer read is gone once the instance waits; the send needs only nudge and channel
+    assertThat(engine.getRuntimeService().getVariables(delivering.getId())).containsOnlyKeys("nudgeId", "channel");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivering.getId()).list())
+        .extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder("nudgeId", "channel");
   }
 
   @Test
@@ -109,8 +124,7 @@ class NudgeDeliveryPathsTest {
     assertThat(job(delivering).getDuedate()).isEqualTo(MORNING);
     verify(delivery, never()).send(any());
 
-    execute(job(delivering));
-    assertThat(delivering).isWaitingAt("Task_SendNudge");
+    // one job: the timer's, which sends
     execute(job(delivering));
 
     assertThat(delivering).hasPassed("Timer_SendWindowOpens", "Task_SendNudge", "EndEvent_NudgeSent").isEnded();
@@ -118,24 +132,25 @@ class NudgeDeliveryPathsTest {
   }
 
   @Test
-  void failedSendIsRetriedFourTimesAMinuteApartThenRaisesAnIncident() {
+  void failedSendIsRetriedWithGrowingPausesThenRaisesAnIncident() {
     doThrow(new IllegalStateException("provider down")).when(delivery).send(any());
     ProcessInstance delivering = startDelivery();
 
-    for (int retriesLeft = 3; retriesLeft >= 0; retriesLeft--) {
+    // after each failure: the retries left and the pause before the next try
+    List<String> afterFailures = new java.util.ArrayList<>();
+    for (int attempt = 0; attempt < 10 && job(delivering).getRetries() > 0; attempt++) {
       Job sending = job(delivering);
       assertThatThrownBy(() -> execute(sending)).hasRootCauseMessage("provider down");
       Job retry = job(delivering);
-      assertThat(retry.getRetries()).isEqualTo(retriesLeft);
-      if (retriesLeft > 0) {
-        assertThat(EngineWithMocks.dueAfterMillis(retry)).isEqualTo(Duration.ofMinutes(1).toMillis());
-      }
+      afterFailures.add(retry.getRetries() + " " + Duration.ofMillis(EngineWithMocks.dueAfterMillis(retry)));
     }
 
-    assertThat(delivering).isWaitingAt("Task_SendNudge").isNotEnded();
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(delivering.getId()).activityId("Task_SendNudge")
-        .count()).isEqualTo(1);
-    verify(delivery, times(4)).send(any());
+    // the first try and four retries, 10 s, 1 min, 5 min and 15 min after the failure before each; then an incident
+    assertThat(afterFailures).containsExactly("4 PT10S", "3 PT1M", "2 PT5M", "1 PT15M", "0 PT15M");
+    assertThat(delivering).isWaitingAt("Timer_SendWindowOpens").isNotEnded();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(delivering.getId())
+        .activityId("Timer_SendWindowOpens").count()).isEqualTo(1);
+    verify(delivery, times(5)).send(any());
     verify(delivery, times(1)).plan(any());
   }
 

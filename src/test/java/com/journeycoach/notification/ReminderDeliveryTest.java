@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -397,6 +399,56 @@ class ReminderDeliveryTest {
     assertThat(deliveryOf(nudge)).isNull();
   }
 
+  /** Twilio's rate limit: the first POST answered 429 (with {@code retryAfter}, else without the header), the next 201. */
+  private static void limitOnce(String retryAfter) {
+    twilio.resetAll();
+    acceptMessages();
+    var tooMany = aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}");
+    twilio.stubFor(post(urlPathEqualTo(MESSAGES)).atPriority(1).inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(retryAfter == null ? tooMany : tooMany.withHeader("Retry-After", retryAfter)).willSetStateTo("open"));
+  }
+
+  private java.util.List<ServeEvent> posts() {
+    return twilio.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().startsWith(MESSAGES) && e.getRequest().getMethod().value().equals("POST"))
+        .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+  }
+
+  @Test
+  void twilio429IsSentAgainAfterItsRetryAfterOnceWithoutAnyDoubt() {
+    limitOnce("1");
+    Nudge nudge = nudgeFor(smsDistributor);
+
+    runSendJob(nudge);
+
+    java.util.List<ServeEvent> posts = posts();
+    assertThat(posts).extracting(e -> e.getResponse().getStatus()).containsExactly(429, 201);
+    assertThat(Duration.between(posts.get(0).getRequest().getLoggedDate().toInstant(),
+        posts.get(1).getRequest().getLoggedDate().toInstant())).as("the pause Twilio asked for").isGreaterThanOrEqualTo(
+        Duration.ofMillis(950));
+    SendLedger.Entry entry = smsEntry(nudge);
+    assertThat(entry.status()).isEqualTo(SendLedger.Status.SENT);
+    assertThat(entry.attempts()).as("one attempt: the 429 left nothing in doubt").isOne();
+    assertThat(twilio.getAllServeEvents()).as("Twilio's message list never asked").noneMatch(e -> e.getRequest().getMethod().value()
+        .equals("GET"));
+    assertThat(deliveryOf(nudge)).as("the delivery has ended, without a retry of its job").isNull();
+  }
+
+  @Test
+  void twilio429WithoutRetryAfterIsSentAgainAfterABackOff() {
+    limitOnce(null);
+    Nudge nudge = nudgeFor(smsDistributor);
+
+    runSendJob(nudge);
+
+    java.util.List<ServeEvent> posts = posts();
+    assertThat(posts).extracting(e -> e.getResponse().getStatus()).containsExactly(429, 201);
+    assertThat(Duration.between(posts.get(0).getRequest().getLoggedDate().toInstant(),
+        posts.get(1).getRequest().getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(smsEntry(nudge).status()).isEqualTo(SendLedger.Status.SENT);
+  }
+
   @Test
   void aRefusedConnectionRetriesAndSendsOnceWhenTwilioIsBack() {
     Nudge nudge = nudgeFor(smsDistributor);
@@ -433,8 +485,8 @@ class ReminderDeliveryTest {
     assertThat(twilio.getAllServeEvents()).isEmpty();
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T07:00:01Z")));
+    // the timer's job sends: one job per delivery
     engine.getManagementService().executeJob(timer.getId());
-    runSendJob(nudge);
 
     assertThat(postsAnswered(201)).isOne();
   }
