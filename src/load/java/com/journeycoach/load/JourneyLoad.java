@@ -3,6 +3,7 @@ package com.journeycoach.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -41,16 +42,22 @@ abstract class JourneyLoad extends Simulation {
   JourneyLoad(int nodes) {
     cluster = new LoadCluster(nodes, DISTRIBUTORS);
     AtomicInteger next = new AtomicInteger();
-    Iterator<Map<String, Object>> distributors = Stream.generate(
-        () -> Map.<String, Object>of("distributor", LoadCluster.distributorId(next.getAndIncrement() % DISTRIBUTORS))).iterator();
+    // each virtual user is a client of its own (a documentation address): the login throttle counts per client
+    Iterator<Map<String, Object>> distributors = Stream.generate(() -> {
+      int n = next.getAndIncrement();
+      return Map.<String, Object>of("distributor", LoadCluster.distributorId(n % DISTRIBUTORS),
+          "client", "198.51.100." + (1 + n % 250));
+    }).iterator();
     HttpProtocolBuilder protocol = http.baseUrls(cluster.baseUrls())
         .acceptHeader("application/json")
         .contentTypeHeader("application/json")
         .disableFollowRedirect()
+        .header("X-Forwarded-For", "#{client}")
         .warmUp(cluster.baseUrls().get(0) + "/actuator/health");
     ScenarioBuilder journeys = scenario("A journey from new prospect to purchase")
         .feed(distributors)
-        .during(DURATION).on(journey());
+        // a failed step ends that journey (the next one starts), instead of failing every step after it
+        .during(DURATION).on(exitBlockOnFail().on(journey()));
     setUp(journeys.injectClosed(constantConcurrentUsers(USERS).during(DURATION.plus(RAMP))))
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lt(1.0));

@@ -104,7 +104,9 @@ final class LoadCluster implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", jar.toAbsolutePath().toString(),
         "--spring.profiles.active=mysql", "--journey.notifications.require-real-channels=false",
-        "--spring.datasource.hikari.minimum-idle=2"))
+        "--spring.datasource.hikari.minimum-idle=2",
+        // as behind a load balancer: the client's address from X-Forwarded-For of a trusted (local) proxy
+        "--server.forward-headers-strategy=native"))
         .directory(WORK.toFile()).redirectErrorStream(true)
         .redirectOutput(WORK.resolve(nodes + "-nodes-app-" + node + ".log").toFile());
     Map<String, String> env = builder.environment();
