@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -222,8 +223,12 @@ public class Delivery {
     return WELCOME_WITH_LINK.equals(nudge.messageKey()) && "WELCOME".equals(nudge.kind()) && passwordLinks.needsPassword(personId);
   }
 
-  private static IllegalStateException takenOver(SendLedger.Entry seen) {
-    return new IllegalStateException("Send ledger entry " + seen.messageKey() + " changed since this attempt read it ("
+  /**
+   * An optimistic-locking failure, as Camunda's own when another node changed what a job read: the engine logs it
+   * quietly and rolls the job back; the worker that took the message over finishes it.
+   */
+  private static OptimisticLockingException takenOver(SendLedger.Entry seen) {
+    return new OptimisticLockingException("Send ledger entry " + seen.messageKey() + " changed since this attempt read it ("
         + seen.status() + ", " + seen.attempts() + " attempts): another worker has taken the message over, so this one"
         + " does not send (its job lock has probably expired)");
   }

@@ -1,0 +1,9 @@
+package com.journeycoach.load;
+
+/** The load on one node. */
+public class OneNodeLoadSimulation extends JourneyLoad {
+
+  public OneNodeLoadSimulation() {
+    super(1);
+  }
+}
