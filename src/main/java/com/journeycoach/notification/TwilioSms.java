@@ -2,6 +2,7 @@ package com.journeycoach.notification;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import com.twilio.http.HttpMethod;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -32,6 +33,7 @@ class TwilioSms implements Sender {
   /** How far Twilio's clock may be behind ours, and a request's way there: a message created this much before the attempt may be its. */
   static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
   private static final long PAGE_SIZE = 100;
+  private static final int SERVER_ERROR = 500;
 
   private final NotificationProperties.Twilio account;
   private final TwilioRestClient client;
@@ -63,7 +65,11 @@ class TwilioSms implements Sender {
         // the SDK reports network failures as ApiException too: only a refused connection surely sent nothing
         throw new ProviderException("Twilio could not be reached: " + e.getMessage(), refusedConnection(e), e);
       }
-      // Twilio answered with an error: nothing was queued
+      if (e.getStatusCode() != null && e.getStatusCode() >= SERVER_ERROR) {
+        // Twilio, or a gateway in front of it, failed while handling the request: it may have taken the message
+        throw new ProviderException("Twilio failed handling the SMS: " + e.getMessage(), false, e);
+      }
+      // Twilio refused the request (4xx): nothing was queued
       throw new ProviderException("Twilio refused the SMS: " + e.getMessage(), true, e);
     }
   }
@@ -154,6 +160,16 @@ class TwilioSms implements Sender {
     BaseUrlHttpClient(String baseUrl, Sleeper sleeper) {
       this.baseUrl = baseUrl == null || baseUrl.isBlank() ? TWILIO_API : baseUrl.replaceAll("/+$", "");
       this.sleeper = sleeper;
+    }
+
+    /**
+     * The SDK repeats a request Twilio answered with a 5xx up to three times, 100 ms apart; a message Twilio took
+     * before failing would go out again. A request that creates something is made once: its outcome is in doubt
+     * and the send ledger looks it up before any second try.
+     */
+    @Override
+    public Response reliableRequest(Request request) {
+      return request.getMethod() == HttpMethod.POST ? makeRequest(request) : super.reliableRequest(request);
     }
 
     @Override

@@ -63,6 +63,7 @@ final class TwilioQueue implements ResponseDefinitionTransformerV2 {
   private final Map<String, List<Sms>> queueOfSender = new HashMap<>();
   private final AtomicInteger acceptThenCut = new AtomicInteger();
   private final AtomicInteger cutBeforeAccepting = new AtomicInteger();
+  private final AtomicInteger acceptThenFail = new AtomicInteger();
   private final AtomicInteger lookups = new AtomicInteger();
   private final ObjectMapper json = new ObjectMapper();
   private volatile int pageSize = 50;
@@ -87,6 +88,7 @@ final class TwilioQueue implements ResponseDefinitionTransformerV2 {
     queueOfSender.clear();
     acceptThenCut.set(0);
     cutBeforeAccepting.set(0);
+    acceptThenFail.set(0);
     lookups.set(0);
     pageSize = 50;
   }
@@ -94,6 +96,11 @@ final class TwilioQueue implements ResponseDefinitionTransformerV2 {
   /** The next {@code count} messages are queued, but the connection breaks before the answer: an unknown outcome. */
   void acceptThenCut(int count) {
     acceptThenCut.set(count);
+  }
+
+  /** The next {@code count} messages are queued, but Twilio (or a gateway in front of it) answers 500. */
+  void acceptThenFail(int count) {
+    acceptThenFail.set(count);
   }
 
   /** The next {@code count} requests to create a message break before Twilio takes them. */
@@ -170,6 +177,9 @@ final class TwilioQueue implements ResponseDefinitionTransformerV2 {
     }
     if (acceptThenCut.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return ResponseDefinitionBuilder.like(stub).but().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+    if (acceptThenFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return error(stub, 500, "Internal Server Error");
     }
     return ResponseDefinitionBuilder.like(stub).but().withStatus(201).withHeader("Content-Type", "application/json")
         .withBody(message(sms).toString()).build();
