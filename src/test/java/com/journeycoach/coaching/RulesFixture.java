@@ -51,6 +51,8 @@ public final class RulesFixture {
       new ThresholdValue("intent-drift.decision-limit", 9),
       new ThresholdValue("intent-drift.min-history-answers", 500),
       new ThresholdValue("intent-drift.min-history-intents", 50),
+      new ThresholdValue("messaging.phrase-min-support", 5),
+      new ThresholdValue("messaging.view-window-hours", 48),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-1", 24),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-3", 72),
       new ThresholdValue("pace.distributor-onboarding.first-prospects-day-7", 168),

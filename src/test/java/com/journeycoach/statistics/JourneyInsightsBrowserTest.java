@@ -120,6 +120,8 @@ class JourneyInsightsBrowserTest {
       // the pace's change, newest at the end of its rows
       List<WebElement> changes = browser.findElements(By.cssSelector("table.jc-paces tr[data-pace='follow-up']"));
       WebElement last = changes.get(changes.size() - 1);
+      // other tests in this JVM change paces too: the newest row may sit below the fold
+      scrollTo(browser, last);
       assertThat(last.findElement(By.cssSelector("td.jc-old")).getText()).isEqualTo(before);
       assertThat(last.findElement(By.cssSelector("td.jc-new")).getText()).isEqualTo("PT36H");
       assertThat(last.findElement(By.cssSelector("td.jc-reason")).getText()).isEqualTo("measured in the browser test");
