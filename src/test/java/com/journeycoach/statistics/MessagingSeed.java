@@ -58,7 +58,8 @@ final class MessagingSeed {
         String prospect = prospect(distributor, "BUSINESS_BUILDER", now);
         String share = share(prospect, PHRASE_ASSET, distributor, now.minus(Duration.ofDays(5)), null);
         boolean rose = (d + p) % 2 == 0;
-        answer(share, prospect, distributor, rose ? 1 : 0, "it was the " + tag + " voucher" + (d < THIN_DISTRIBUTORS ? " and the " + thin + " ribbon" : ""), now);
+        String note = "it was the " + tag + " voucher" + (d < THIN_DISTRIBUTORS ? " and the " + thin + " ribbon" : "");
+        answer(share, prospect, distributor, rose ? 1 : 0, note, now);
         answer(share, prospect, distributor, -1, "it was a busy week", now);
         phraseDocuments++;
         phraseWithOutcome += rose ? 1 : 0;
