@@ -17,7 +17,7 @@ import java.util.Set;
  * distributors about at least {@code minSupport} prospects are reported, so no one person's note surfaces; a
  * phrase that mostly occurs inside a longer reported one is left to the longer one.
  */
-final class PhraseOdds {
+public final class PhraseOdds {
 
   /** The prior's weight, as a share of all documents: α0 = PRIOR_SHARE · N. */
   static final double PRIOR_SHARE = 0.1;
@@ -32,7 +32,7 @@ final class PhraseOdds {
    * A reported phrase: as written, its stemmed key, the log-odds ratio (effect) and its z-score, the documents
    * with it (and how many of them had the outcome), and how many distributors and prospects it was used by/about.
    */
-  record Phrase(String phrase, String key, double effect, double z, int documents, int withOutcome, int distributors,
+  public record Phrase(String phrase, String key, double effect, double z, int documents, int withOutcome, int distributors,
                 int prospects) {
   }
 

@@ -272,7 +272,7 @@ function tabs(active) {
   const tab = (view, label) => element('li', {class: view === active ? 'active' : ''},
     element('a', {href: view === 'distributors' ? '#/insights' : `#/insights?view=${view}`, class: `jc-tab-${view}`}, label));
   return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'),
-    tab('journeys', 'Journeys'));
+    tab('journeys', 'Journeys'), tab('messaging', 'Messaging'));
 }
 
 function reviewLink(api, review) {
@@ -508,6 +508,13 @@ export default [
           {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
           {version: inAddress('version'), from: inAddress('from'), to: inAddress('to')}))
           .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Journeys: ${error.message}`)));
+      } else if (inAddress('view') === 'messaging') {
+        disposeCharts();
+        // the Messaging tab's own module, loaded when opened, like the Journeys tab's
+        import('./messaging.js').then(({renderMessaging}) => renderMessaging(node, api, {element, loadJson, resource, percent, tabs},
+          {outcome: inAddress('outcome'), assetId: inAddress('assetId'), segment: inAddress('segment'), source: inAddress('source'),
+            limit: inAddress('limit')}))
+          .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Messaging: ${error.message}`)));
       } else {
         renderPage(node, api, inAddress('sponsor'));
       }

@@ -1,5 +1,8 @@
 package com.journeycoach.statistics.insights;
 
+import com.journeycoach.content.Catalog;
+import com.journeycoach.messaging.PhraseReport;
+import com.journeycoach.messaging.SuggestedMessages;
 import com.journeycoach.statistics.ContentAnswers;
 import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
@@ -25,6 +28,8 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     super(InsightsPlugin.ID);
     // the Journeys tab's module, which plugin.js imports
     allowedAssets.add("app/journeys.js");
+    // the Messaging tab's module
+    allowedAssets.add("app/messaging.js");
   }
 
   @Path("{engineName}/distributors")
@@ -46,5 +51,12 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     JourneyInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
         .getBean(JourneyInsights.class);
     return subResource(new JourneysResource(engineName, insights, request), engineName);
+  }
+
+  @Path("{engineName}/messaging")
+  public MessagingResource messaging(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    return subResource(new MessagingResource(engineName, context.getBean(PhraseReport.class), context.getBean(SuggestedMessages.class),
+        context.getBean(Catalog.class), request), engineName);
   }
 }
