@@ -1,5 +1,6 @@
 package com.journeycoach.statistics.insights;
 
+import com.journeycoach.experiment.Experiments;
 import com.journeycoach.statistics.ContentAnswers;
 import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
@@ -25,6 +26,8 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     super(InsightsPlugin.ID);
     // the Journeys tab's module, which plugin.js imports
     allowedAssets.add("app/journeys.js");
+    // the Experiments tab's module
+    allowedAssets.add("app/experiments.js");
   }
 
   @Path("{engineName}/distributors")
@@ -46,5 +49,11 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     JourneyInsights insights = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
         .getBean(JourneyInsights.class);
     return subResource(new JourneysResource(engineName, insights, request), engineName);
+  }
+
+  @Path("{engineName}/experiments")
+  public ExperimentsResource experiments(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    Experiments experiments = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(Experiments.class);
+    return subResource(new ExperimentsResource(engineName, experiments, request), engineName);
   }
 }
