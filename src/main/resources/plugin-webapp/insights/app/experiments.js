@@ -98,6 +98,12 @@ export async function renderExperiments(node, api, h, parameters) {
   const chosen = report.experiments.find(e => e.id === figures.experimentId);
   page.querySelector('.jc-loading').replaceWith(experimentTable(h, report.experiments, figures.experimentId));
 
+  if (!figures.arms.some(arm => arm.suggested > 0)) {
+    page.append(h.element('h3', {}, `Arms of ${chosen.name}`),
+      h.element('p', {class: 'jc-empty jc-empty-arms alert alert-info'},
+        'This experiment has made no suggestion yet: its figures appear once a journey reaches one of its arms while it runs.'));
+    return;
+  }
   const segment = h.element('select', {id: 'jc-segment', class: 'form-control'}, ...figures.segments.map(s => {
     const option = h.element('option', {value: s}, s === ALL ? 'All segments' : s);
     option.selected = s === ALL;

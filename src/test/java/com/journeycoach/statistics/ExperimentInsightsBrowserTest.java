@@ -123,6 +123,20 @@ class ExperimentInsightsBrowserTest {
       assertThat(browser.findElements(By.cssSelector("a.jc-csv"))).extracting(a -> a.getAttribute("href"))
           .anySatisfy(href -> assertThat(href).endsWith("/insights/default/experiments/csv?experiment=" + seed.experiment.id()));
       assertThat(browser.findElements(By.cssSelector(".jc-error"))).isEmpty();
+
+      // an experiment without suggestions: the empty state, not an error
+      ExperimentSeed empty = ExperimentSeed.empty(jdbc, experiments);
+      try {
+        browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/insights?view=experiments&experiment="
+            + empty.experiment.id());
+        WebElement none = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".jc-empty-arms")));
+        assertThat(none.getText()).startsWith("This experiment has made no suggestion yet");
+        assertThat(browser.findElements(By.cssSelector("table.jc-arm-figures"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".jc-error"))).isEmpty();
+        keep(browser, "3-no-suggestions");
+      } finally {
+        empty.remove();
+      }
     } finally {
       seed.remove();
     }

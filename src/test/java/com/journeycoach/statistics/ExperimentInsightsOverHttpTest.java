@@ -190,6 +190,25 @@ class ExperimentInsightsOverHttpTest {
   }
 
   @Test
+  void anExperimentWithoutSuggestionsShowsZerosNotAnError() throws Exception {
+    ExperimentSeed empty = ExperimentSeed.empty(jdbc, experiments);
+    try {
+      HttpResponse<String> answer = manager().get(EXPERIMENTS + "?experiment=" + empty.experiment.id());
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      JsonNode figures = json.readTree(answer.body()).get("figures");
+      assertThat(figures.get("segments")).extracting(JsonNode::asText).containsExactly("all");
+      for (String arm : List.of(ExperimentSeed.FIRST, ExperimentSeed.SECOND)) {
+        JsonNode row = row(figures, "all", arm);
+        assertThat(row.get("suggested").asLong() + row.get("successes").asLong() + row.get("failures").asLong()).isZero();
+        assertThat(row.get("posteriorMean").asDouble()).isEqualTo(0.5);
+      }
+    } finally {
+      empty.remove();
+    }
+  }
+
+  @Test
   void othersAreRefusedAndWithoutASessionTheAnswerIs401() throws Exception {
     String distributor = "experiment-insights-distributor";
     TestUsers.ensureDistributor(distributors, distributor, null);

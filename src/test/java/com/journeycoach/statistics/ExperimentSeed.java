@@ -42,6 +42,11 @@ final class ExperimentSeed {
     this.experiment = experiments.stop(created.id(), "insights-seed");
   }
 
+  /** An experiment without any suggestion. */
+  static ExperimentSeed empty(JdbcClient jdbc, Experiments experiments) {
+    return new ExperimentSeed(jdbc, experiments);
+  }
+
   static ExperimentSeed plant(JdbcClient jdbc, Experiments experiments) {
     ExperimentSeed seed = new ExperimentSeed(jdbc, experiments);
     seed.distributor();
