@@ -272,7 +272,7 @@ function tabs(active) {
   const tab = (view, label) => element('li', {class: view === active ? 'active' : ''},
     element('a', {href: view === 'distributors' ? '#/insights' : `#/insights?view=${view}`, class: `jc-tab-${view}`}, label));
   return element('ul', {class: 'nav nav-tabs jc-tabs'}, tab('distributors', 'Distributors'), tab('content', 'Content'),
-    tab('journeys', 'Journeys'), tab('messaging', 'Messaging'));
+    tab('journeys', 'Journeys'), tab('messaging', 'Messaging'), tab('experiments', 'Experiments'));
 }
 
 function reviewLink(api, review) {
@@ -515,6 +515,13 @@ export default [
           {outcome: inAddress('outcome'), assetId: inAddress('assetId'), segment: inAddress('segment'), source: inAddress('source'),
             limit: inAddress('limit')}))
           .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Messaging: ${error.message}`)));
+      } else if (inAddress('view') === 'experiments') {
+        disposeCharts();
+        // the Experiments tab's own module, loaded when opened
+        import('./experiments.js').then(({renderExperiments}) => renderExperiments(node, api,
+          {element, loadJson, resource, percent, tabs, echarts: ECHARTS, keepChart: chart => charts.push(chart)},
+          {experiment: inAddress('experiment')}))
+          .catch(error => node.replaceChildren(element('p', {class: 'jc-error alert alert-warning'}, `Experiments: ${error.message}`)));
       } else {
         renderPage(node, api, inAddress('sponsor'));
       }

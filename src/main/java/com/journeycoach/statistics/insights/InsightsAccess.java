@@ -17,12 +17,18 @@ final class InsightsAccess {
   }
 
   static Optional<Response> refusal(Authentication user, MultivaluedMap<String, String> parameters, Set<String> known) {
+    return refusal(user, parameters, known, Set.of(Groups.MANAGERS, Groups.ADMINS), "Insights are for managers and administrators.");
+  }
+
+  /** The same, for a resource that members of any of {@code readers} may read ({@code why}: the 403's detail). */
+  static Optional<Response> refusal(Authentication user, MultivaluedMap<String, String> parameters, Set<String> known,
+                                    Set<String> readers, String why) {
     if (user == null) {
       return Optional.of(InsightsProblems.of(401, "Unauthorized", "Log in to Cockpit first."));
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!groups.contains(Groups.MANAGERS) && !groups.contains(Groups.ADMINS)) {
-      return Optional.of(InsightsProblems.of(403, "Forbidden", "Insights are for managers and administrators."));
+    if (groups.stream().noneMatch(readers::contains)) {
+      return Optional.of(InsightsProblems.of(403, "Forbidden", why));
     }
     for (String name : parameters.keySet()) {
       if (!known.contains(name)) {

@@ -3,6 +3,7 @@ package com.journeycoach.statistics.insights;
 import com.journeycoach.content.Catalog;
 import com.journeycoach.messaging.PhraseReport;
 import com.journeycoach.messaging.SuggestedMessages;
+import com.journeycoach.experiment.Experiments;
 import com.journeycoach.statistics.ContentAnswers;
 import com.journeycoach.statistics.ContentInsights;
 import com.journeycoach.statistics.DistributorInsights;
@@ -30,6 +31,8 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     allowedAssets.add("app/journeys.js");
     // the Messaging tab's module
     allowedAssets.add("app/messaging.js");
+    // the Experiments tab's module
+    allowedAssets.add("app/experiments.js");
   }
 
   @Path("{engineName}/distributors")
@@ -58,5 +61,11 @@ public class InsightsRootResource extends AbstractCockpitPluginRootResource {
     var context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     return subResource(new MessagingResource(engineName, context.getBean(PhraseReport.class), context.getBean(SuggestedMessages.class),
         context.getBean(Catalog.class), request), engineName);
+  }
+
+  @Path("{engineName}/experiments")
+  public ExperimentsResource experiments(@PathParam("engineName") String engineName, @Context UriInfo request) {
+    Experiments experiments = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(Experiments.class);
+    return subResource(new ExperimentsResource(engineName, experiments, request), engineName);
   }
 }
