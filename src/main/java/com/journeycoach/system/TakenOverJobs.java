@@ -1,5 +1,6 @@
 package com.journeycoach.system;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,6 +42,23 @@ public class TakenOverJobs extends AbstractProcessEnginePlugin {
         && failure.getMessage().startsWith(INSTANCE_GONE);
   }
 
+  /**
+   * Whether a job's failure is an optimistic-locking failure that reached the command context's close wrapped in
+   * another exception (the send ledger's, thrown when another worker took a send over): Camunda logs the bare one
+   * quietly and retries the job either way.
+   */
+  static boolean wrappedLockingFailure(JobEntity job, Throwable failure) {
+    if (job == null || failure instanceof OptimisticLockingException) {
+      return false;
+    }
+    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Camunda's command context, quiet about a job another node finished. */
   static final class Context extends CommandContext {
 
@@ -54,6 +72,11 @@ public class TakenOverJobs extends AbstractProcessEnginePlugin {
         log.info("Job {} ({}) was run to the end by another node while this one could not reach the database; its"
             + " process instance {} has moved on, so this attempt is dropped", getCurrentJob().getId(),
             getCurrentJob().getActivityId(), getCurrentJob().getProcessInstanceId());
+        return true;
+      }
+      if (wrappedLockingFailure(getCurrentJob(), failure)) {
+        log.info("Job {} ({}) gave way to another worker and will be retried: {}", getCurrentJob().getId(),
+            getCurrentJob().getActivityId(), failure.getMessage());
         return true;
       }
       return super.shouldLogFine(failure);

@@ -27,4 +27,16 @@ class TakenOverJobsTest {
         .isFalse();
     assertThat(TakenOverJobs.finishedElsewhere(new MessageEntity(), new OptimisticLockingException("changed"))).isFalse();
   }
+
+  @Test
+  void aJobsLockingFailureWrappedInAnotherIsQuietOutsideAJobOrUnwrappedAsCamundaDecides() {
+    OptimisticLockingException takenOver = new OptimisticLockingException("Send ledger entry x:SMS changed since this attempt read it");
+    assertThat(TakenOverJobs.wrappedLockingFailure(new MessageEntity(), new ProcessEngineException(takenOver))).isTrue();
+    assertThat(TakenOverJobs.wrappedLockingFailure(new MessageEntity(),
+        new ProcessEngineException(new IllegalStateException("wrapped twice", takenOver)))).isTrue();
+    assertThat(TakenOverJobs.wrappedLockingFailure(null, new ProcessEngineException(takenOver))).as("no job").isFalse();
+    assertThat(TakenOverJobs.wrappedLockingFailure(new MessageEntity(), takenOver)).as("Camunda's own case").isFalse();
+    assertThat(TakenOverJobs.wrappedLockingFailure(new MessageEntity(),
+        new ProcessEngineException(new IllegalStateException("No nudge null")))).isFalse();
+  }
 }
