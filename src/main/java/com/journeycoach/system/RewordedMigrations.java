@@ -3,6 +3,7 @@ package com.journeycoach.system;
 import java.sql.Connection;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,32 @@ public class RewordedMigrations {
   FlywayMigrationStrategy migrateAfterRewording() {
     return flyway -> {
       realign(flyway);
-      flyway.migrate();
+      migrate(flyway);
     };
+  }
+
+  /**
+   * Two nodes starting at once on an empty database: one creates Flyway's history table, the other may find it
+   * still empty and refuse to baseline it. A moment later the table holds the first node's work, so migrating
+   * again takes it up (under Flyway's lock) instead of stopping the start; any other failure stops it at once.
+   */
+  static void migrate(Flyway flyway) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway.migrate();
+        return;
+      } catch (FlywayException e) {
+        if (attempt >= 10 || e.getMessage() == null || !e.getMessage().contains("already exists, and is empty")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   static void realign(Flyway flyway) {
