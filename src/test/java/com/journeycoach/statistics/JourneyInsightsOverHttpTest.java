@@ -255,10 +255,6 @@ class JourneyInsightsOverHttpTest {
   }
 
   private void assertProblem(HttpResponse<String> answer, String parameter) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = json.readTree(answer.body());
-    assertThat(problem.get("errors").get(0).asText()).startsWith(parameter + ":");
-    assertThat(answer.body()).doesNotContain("Exception", "at com.", "SELECT");
+    ProblemAnswers.assertNames(answer, parameter);
   }
 }
